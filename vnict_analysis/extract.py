@@ -1,0 +1,300 @@
+"""Find every quantitative figure in an article: value, unit, counted noun, bound, and provenance."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .numbers import parse_digits, to_ascii_digits, tokenize_words, words_value
+from .qualify import assign_context
+from .rules import Rules, get_rules
+from .schemas import MENTION_COLUMNS, REJECTED_COLUMNS, validate_mentions
+from .segment import boilerplate_spans, segment
+
+_DATE_CORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
+_DOC_AFTER = re.compile(r"\s*[/-]\s*[A-Z]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Candidate:
+    """A number found in the text, with what its surroundings say about it."""
+
+    start: int                  # start of the whole expression (currency prefix included)
+    end: int                    # end of the whole expression (scale, currency, percent included)
+    num_start: int
+    num_end: int
+    value: float = float("nan")
+    unit: str = "count"
+    counted: str | None = None
+    bound: str | None = None
+    ambiguous: bool = False
+    reason: str | None = None   # why it is not a figure; None for figures
+    year: int | None = None     # Gregorian year, for candidates rejected as years
+    extra: dict = field(default_factory=dict)
+
+
+def _glued_letter(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and bool(_LETTER.match(text[i]))
+
+
+def _right_units(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
+    """Read scale words, then percent / currency / times / rate / counted noun after `pos`."""
+    m = r.scale_after.match(text, pos)
+    if m:
+        mult = 1.0
+        for w in re.findall(r"\S+", m.group(0)):
+            mult *= _scale_product(w, r)
+        c.value *= mult
+        c.extra["scale"] = mult
+        pos = m.end()
+    for pat, unit in ((r.percent_after, "percent"), (r.times_after, "times")):
+        m = pat.match(text, pos)
+        if m:
+            c.unit = unit
+            return m.end()
+    m = r.currency_after.match(text, pos)
+    if m:
+        c.unit = r.currency_codes[re.sub(r"\s+", " ", m.group(0).strip()).lower()]
+        return m.end()
+    m = r.rate_after.match(norm, pos)
+    if m and "\n" not in m.group(0):
+        try:
+            denom, _ = parse_digits(m.group(1), r.lex)
+            c.unit = f"per_{denom:g}"
+            c.extra["denominator"] = (m.start(1), m.end(1))
+            c.counted = _counted(text, pos, r)
+            return m.end()
+        except ValueError:
+            pass
+    c.counted = _counted(text, pos, r)
+    return pos
+
+
+def _scale_product(chunk: str, r: Rules) -> float:
+    """Multiplier of a run of scale words written without spaces ("พันล้าน" = 1e3 * 1e6)."""
+    low, mult = chunk.lower(), 1.0
+    while low:
+        for w in sorted(r.scales, key=len, reverse=True):
+            if low.startswith(w):
+                mult *= r.scales[w]
+                low = low[len(w):]
+                break
+        else:
+            break
+    return mult
+
+
+def _counted(text: str, pos: int, r: Rules) -> str | None:
+    if r.classifier_after is not None:
+        m = r.classifier_after.match(text, pos)
+        if m:
+            return m.group(0).strip()
+        if not r.lex.spaces:
+            return None
+    m = r.counted_after.match(text, pos)
+    if not m or "\n" in m.group(0):
+        return None
+    word = m.group(1)
+    low = word.lower()
+    stop = {w.lower() for w in r.lex.words("not_counted")}
+    if low in stop or low in r.bound_kinds or low in r.cue_kinds:
+        return None
+    return word
+
+
+def _left_context(c: Candidate, text: str, r: Rules) -> None:
+    """Currency or percent word before the number, then a bound word before that."""
+    head = text[max(0, c.start - 60): c.start]
+    m = r.currency_before.search(head)
+    if m and c.unit == "count":
+        c.unit = r.currency_codes[re.sub(r"\s+", " ", m.group(0).strip()).lower()]
+        c.start -= len(head) - m.start()
+        head = head[: m.start()]
+    m = r.percent_before.search(head)
+    if m and c.unit == "count":
+        c.unit = "percent"
+        c.start -= len(head) - m.start()
+        head = head[: m.start()]
+    m = r.bound_before.search(text[max(0, c.start - 40): c.start] if c.start else "")
+    if m:
+        c.bound = r.bound_kinds[re.sub(r"\s+", " ", m.group(1).strip()).lower()]
+
+
+def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> str | None:
+    """Why a run of digits is not a figure (None when it is one). General patterns only."""
+    s, e = c.num_start, c.num_end
+    before = text[max(0, s - 40): s]
+    lex = r.lex
+    if _DATE_CORE.match(core) or r.date_before.search(before) or r.month_after.match(text, e):
+        return "date"
+    if e < len(norm) and norm[e] == ":" and e + 1 < len(norm) and norm[e + 1].isdigit():
+        return "identifier"
+    if s >= 2 and norm[s - 1] == ":" and norm[s - 2].isdigit():
+        return "identifier"
+    if _DOC_AFTER.match(text, e) or (s >= 2 and text[s - 1] in "/-" and text[s - 2].isupper()):
+        return "document number"
+    if r.ident_before.search(before):
+        return "standard or code"
+    left_glue = _glued_letter(text, s - 1) or (s >= 2 and text[s - 1] == "-" and _glued_letter(text, s - 2))
+    right_glue = _glued_letter(text, e) and not (
+        r.scale_after.match(text, e) or r.percent_after.match(text, e) or r.currency_after.match(text, e)
+        or r.times_after.match(text, e) or (r.classifier_after and r.classifier_after.match(text, e))
+    )
+    if lex.spaces and (left_glue or right_glue):
+        return "identifier"
+    if not lex.spaces and (
+        (_glued_letter(text, s - 1) and text[s - 1].isascii()) or (right_glue and text[e].isascii())
+    ):
+        return "identifier"
+    if r.label_before.search(before):
+        return "label or ordinal"
+    if re.fullmatch(r"0\d+", core):
+        return "code"
+    if r.rank_after.match(text, e):
+        return "rank"
+    return None
+
+
+def _year_of(core: str, text: str, s: int, r: Rules) -> int | None:
+    """The Gregorian year a bare four-digit number stands for, if it reads as a year."""
+    if not re.fullmatch(r"\d{4}", core):
+        return None
+    n = int(core)
+    offset = int(r.lex.calendar("era_offset", 0) or 0)
+    if 1900 <= n <= 2100 and not r.era_before.search(text[max(0, s - 10): s]):
+        return n
+    if offset and 1900 <= n - offset <= 2100:
+        return n - offset
+    return None
+
+
+def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in r.digits.finditer(norm):
+        s, e = m.span()
+        core = m.group(0)
+        c = Candidate(start=s, end=e, num_start=s, num_end=e)
+        if s >= 1 and norm[s - 1] in "-−" and (s == 1 or not norm[s - 2].isalnum()) and (
+            s < 2 or norm[s - 2] in " \t\n(["
+        ):
+            c.start = c.num_start = s - 1
+        c.reason = _reject_digits(c, text, norm, r, core)
+        try:
+            c.value, c.ambiguous = parse_digits(core, r.lex)
+        except ValueError:
+            c.reason = c.reason or "malformed number"
+            out.append(c)
+            continue
+        if c.start < s:
+            c.value = -c.value
+        c.end = _right_units(c, text, norm, e, r)
+        if c.reason is None and c.unit == "count" and c.value == int(c.value):
+            year = _year_of(core, text, s, r)
+            if year is not None:
+                c.reason, c.year = "year", year
+                c.end, c.counted = e, None
+        if c.reason is None:
+            _left_context(c, text, r)
+        out.append(c)
+    return out
+
+
+def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[Candidate]:
+    if r.words is None:
+        return []
+    out: list[Candidate] = []
+    fillers = set(r.lex.number_list("fillers"))
+    ambiguous = set(r.lex.number_list("ambiguous_alone"))
+    for m in r.words.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        c = Candidate(start=s, end=e, num_start=s, num_end=e)
+        try:
+            toks = [t for t in tokenize_words(m.group(0), r.lex) if t[0] not in fillers]
+            c.value = words_value(toks)
+        except ValueError:
+            continue
+        c.end = _right_units(c, text, text, e, r)
+        if not r.lex.spaces and not (c.unit != "count" or c.counted):
+            continue  # without spaces a number word inside an ordinary word is not a candidate
+        kinds = {k for _, k, _ in toks}
+        if len(toks) == 1 and toks[0][0] in ambiguous:
+            c.reason = "ambiguous word"
+        elif not kinds & {"units", "values"} and not (not r.lex.spaces and kinds & {"multipliers"}):
+            c.reason = "scale word alone"
+        elif r.label_before.search(text[max(0, s - 40): s]):
+            c.reason = "label or ordinal"
+        if c.reason is None:
+            _left_context(c, text, r)
+        out.append(c)
+    return out
+
+
+def _mark_ranges(figs: list[Candidate], text: str, r: Rules) -> None:
+    n = 0
+    for a, b in zip(figs, figs[1:]):
+        if "range" in a.extra or not r.range_between.match(text[a.end: b.num_start]):
+            continue
+        n += 1
+        a.extra["range"] = b.extra["range"] = n
+        if a.unit == "count" and b.unit != "count":
+            a.unit = b.unit
+            a.counted = None
+        scale = b.extra.get("scale", 1.0)
+        if scale != 1.0 and a.extra.get("scale", 1.0) == 1.0:
+            a.value *= scale
+
+
+def scan(text: str, lang: str, source_id: str | None = None, data_dir: str | None = None) -> pd.DataFrame:
+    """Every number-like candidate in `text`, figures and rejects, with a `reason` column
+    (null for figures). See :func:`extract_figures` for the columns."""
+    if not isinstance(text, str):
+        raise ValueError(f"text must be a string, got {type(text).__name__}")
+    r = get_rules(lang, data_dir)
+    norm = to_ascii_digits(text)
+    boiler = boilerplate_spans(text, r.lex)
+    digits = _digit_candidates(text, norm, r)
+    taken = [(c.start, c.end) for c in digits]
+    cands = sorted(digits + _word_candidates(text, taken, r), key=lambda c: c.num_start)
+    denominators = {c.extra["denominator"] for c in cands if "denominator" in c.extra}
+    for c in cands:
+        if (c.num_start, c.num_end) in denominators:
+            c.reason = "rate denominator"
+        elif any(a <= c.num_start < b for a, b, _ in boiler):
+            c.reason = "boilerplate"
+    figs = [c for c in cands if c.reason is None]
+    _mark_ranges(figs, text, r)
+    segs = segment(text, r.lex)
+    years = [c for c in cands if c.reason == "year"]
+    for a, b in zip(years, years[1:]):
+        if r.range_between.match(text[a.num_end: b.num_start]):
+            a.extra["year_range"] = b.extra["year_range"] = True
+    return assign_context(cands, figs, years, text, segs, r, source_id)
+
+
+def extract_figures(text: str, lang: str, source_id: str | None = None, data_dir: str | None = None) -> pd.DataFrame:
+    """One row per figure mention in `text` (an article written in `lang`).
+
+    Columns (a stable contract, checked by :func:`vnict_analysis.schemas.validate_mentions`):
+    ``source_id, mention_id, lang, value, unit, counted, raw, number_text, start, end, sentence,
+    sentence_start, sentence_end, period, period_source, qualifier, cue, bound, range_id,
+    ambiguous``. `value` is in base units (36,571 billion VND -> 3.6571e13); `start`/`end` are
+    offsets of `raw` in `text`.
+
+    Raises
+    ------
+    ValueError
+        If `lang` is unknown or `text` is not a string.
+    """
+    df = scan(text, lang, source_id, data_dir)
+    df = df[df["reason"].isna()].drop(columns=["reason"]).reset_index(drop=True)
+    return validate_mentions(df[MENTION_COLUMNS])
+
+
+def rejected_numbers(text: str, lang: str, source_id: str | None = None, data_dir: str | None = None) -> pd.DataFrame:
+    """The numbers `extract_figures` does not count as figures, each with its reason."""
+    df = scan(text, lang, source_id, data_dir)
+    return df[df["reason"].notna()][REJECTED_COLUMNS].reset_index(drop=True)

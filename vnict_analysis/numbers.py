@@ -1,0 +1,247 @@
+"""Parse one numeral expression ("36.571 miliar", "147.8", "ห้าสิบเอ็ด", "760億") in a given language."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .lexicon import Lexicon, load_lexicon
+
+_DIGIT_CORE = re.compile(r"\d+(?:[.,'\u00a0\u202f\u2009 ]\d+)*")
+_MINUS = "-−‒–"
+
+
+def to_ascii_digits(text: str) -> str:
+    """Replace every Unicode decimal digit (Thai ๐–๙, full-width ０–９…) by its ASCII digit.
+
+    The result has the same length as the input, so character offsets are preserved.
+    """
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if not ch.isascii() and ch.isdecimal():
+            out.append(str(unicodedata.decimal(ch)))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def parse_digits(core: str, lex: Lexicon) -> tuple[float, bool]:
+    """Read digits with separators as a reader of `lex.lang` would.
+
+    Returns ``(value, ambiguous)``; `ambiguous` is True when a single separator could be read
+    either way and the language's convention decided it (e.g. ``36,571`` in English).
+
+    Rules: with two kinds of separator, the last one is the decimal mark and the others group
+    digits in threes. With one kind used more than once, it groups. With one separator used once,
+    it is the language's decimal mark if it is that symbol, the group mark if followed by exactly
+    three digits and it is the group symbol, and otherwise a decimal mark.
+    """
+    core = to_ascii_digits(core.strip())
+    if not _DIGIT_CORE.fullmatch(core):
+        raise ValueError(f"not a number: {core!r}")
+    seps = [c for c in core if not c.isdigit()]
+    if not seps:
+        return float(core), False
+    parts = re.split(r"[^\d]", core)
+    kinds = list(dict.fromkeys(seps))
+    group_like = {lex.group, "\u00a0", "\u202f", " ", "\u2009", "'"}
+    if len(kinds) > 2:
+        raise ValueError(f"too many kinds of separator in {core!r}")
+    if len(kinds) == 2:
+        dec = seps[-1]
+        if seps.count(dec) != 1:
+            raise ValueError(f"inconsistent separators in {core!r}")
+        grp = [s for s in kinds if s != dec][0]
+        head, frac = core.rsplit(dec, 1)
+        groups = head.split(grp)
+        _check_groups(groups, core)
+        return float("".join(groups) + "." + frac), False
+    sep = kinds[0]
+    if len(seps) > 1:
+        if sep in ".," or sep in group_like:
+            _check_groups(parts, core)
+            return float("".join(parts)), False
+        raise ValueError(f"not a number: {core!r}")
+    head, tail = parts
+    if sep in group_like and sep not in ".,":
+        _check_groups(parts, core)
+        return float(head + tail), False
+    three = len(tail) == 3 and 1 <= len(head) <= 3 and head[0] != "0"
+    if sep == lex.decimal:
+        # "8,1" in Indonesian; "36,571" in Indonesian is read as a decimal but flagged.
+        return float(head + "." + tail), three
+    if sep == lex.group and three:
+        return float(head + tail), False
+    if sep == lex.group:
+        # the other convention leaking in ("147.8" in an Indonesian text)
+        return float(head + "." + tail), False
+    # a separator the locale does not use ("." in a locale with "٫" decimals)
+    if three:
+        return float(head + tail), True
+    return float(head + "." + tail), False
+
+
+def _check_groups(groups: list[str], core: str) -> None:
+    if not groups[0] or len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]):
+        raise ValueError(f"digits are not grouped in threes: {core!r}")
+
+
+def _word_tokens(lex: Lexicon) -> list[tuple[str, str, float]]:
+    """(surface, kind, value) for every number word of the language, longest first."""
+    toks: list[tuple[str, str, float]] = []
+    for kind in ("units", "values", "adders", "multipliers", "scales"):
+        for w, v in lex.numbers(kind).items():
+            toks.append((w, kind, v))
+    for w in lex.number_list("fillers"):
+        toks.append((w, "fillers", 0.0))
+    return sorted(toks, key=lambda t: len(t[0]), reverse=True)
+
+
+def tokenize_words(text: str, lex: Lexicon) -> list[tuple[str, str, float]]:
+    """Split a spelled-out numeral into known number words; raise ValueError on anything else."""
+    s = text.lower().strip()
+    toks = _word_tokens(lex)
+    out: list[tuple[str, str, float]] = []
+    i = 0
+    while i < len(s):
+        if s[i] in " -\u00a0\u200b\t":
+            i += 1
+            continue
+        for w, kind, v in toks:
+            if s.startswith(w, i):
+                end = i + len(w)
+                if lex.spaces and end < len(s) and s[end].isalpha():
+                    continue  # inside a longer word
+                out.append((w, kind, v))
+                i = end
+                break
+        else:
+            raise ValueError(f"not a number word in {text!r} at {s[i:i + 12]!r}")
+    if not out:
+        raise ValueError(f"empty numeral: {text!r}")
+    return out
+
+
+def words_value(tokens: list[tuple[str, str, float]]) -> float:
+    """Combine number-word tokens: units and values add, multipliers scale the last unit,
+    adders add to it ("dua belas"), scales close a group ("dua ratus ribu")."""
+    total = 0.0
+    group = 0.0
+    pending: float | None = None
+    last_scale = float("inf")
+    seen_number = False
+    for w, kind, v in tokens:
+        if kind == "fillers":
+            continue
+        seen_number = True
+        if kind == "units":
+            if pending is not None:
+                raise ValueError(f"two digits in a row at {w!r}")
+            pending = v
+        elif kind == "values":
+            if pending is not None:
+                group += pending
+                pending = None
+            group += v
+        elif kind == "multipliers":
+            group += (1.0 if pending is None else pending) * v
+            pending = None
+        elif kind == "adders":
+            if pending is None:
+                raise ValueError(f"{w!r} needs a digit before it")
+            group += pending + v
+            pending = None
+        elif kind == "scales":
+            if pending is not None:
+                group += pending
+                pending = None
+            if v >= last_scale:  # compound scales multiply: "thousand million", "万亿", "ล้านล้าน"
+                total = (total + group) * v
+            else:
+                total += (group or 1.0) * v
+            last_scale = v
+            group = 0.0
+    if not seen_number:
+        raise ValueError("no number word")
+    return total + group + (pending or 0.0)
+
+
+def split_scale(text: str, lex: Lexicon) -> tuple[str, float]:
+    """Split trailing scale words ("miliar", "พันล้าน", "nghìn tỷ", "億") from `text`.
+
+    Returns ``(head, multiplier)``; the multiplier is the product of the scale words.
+    """
+    scales = lex.scale_words()
+    s = text.strip()
+    mult = 1.0
+    changed = True
+    while changed and s:
+        changed = False
+        low = s.lower()
+        for w in sorted(scales, key=len, reverse=True):
+            if low.endswith(w):
+                head = s[: len(s) - len(w)]
+                if head and lex.spaces and head[-1].isalpha():
+                    continue
+                mult *= scales[w]
+                s = head.rstrip()
+                changed = True
+                break
+    return s, mult
+
+
+def parse_number(text: str, lang: str) -> float:
+    """Parse one numeral expression written in language `lang`.
+
+    Handles digits with the language's CLDR separators (and the ambiguity rules a reader uses),
+    any Unicode decimal digits, trailing scale words and their compounds, spelled-out numbers,
+    and a leading minus sign or minus word.
+
+    Parameters
+    ----------
+    text : str
+        The numeral, e.g. ``"36.571 miliar"``, ``"147.8"``, ``"hai mươi lăm"``, ``"760億"``.
+    lang : str
+        A language code CLDR knows (``id``, ``th``, ``vi``, ``en``, ``ja``…).
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If `text` is not a numeral or `lang` is unknown.
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"expected a string, got {type(text).__name__}")
+    lex = load_lexicon(lang)
+    s = unicodedata.normalize("NFC", text).strip()
+    if not s:
+        raise ValueError("empty string is not a number")
+    sign = 1.0
+    if s[0] in _MINUS or s.startswith(lex.minus):
+        sign, s = -1.0, s[1:].lstrip()
+    else:
+        for w in lex.words("negative_words"):
+            if s.lower().startswith(w.lower() + " ") or (not lex.spaces and s.startswith(w)):
+                sign, s = -1.0, s[len(w):].lstrip()
+                break
+    head, mult = split_scale(s, lex)
+    if not head:
+        if mult == 1.0:
+            raise ValueError(f"not a number: {text!r}")
+        return sign * mult
+    head_ascii = to_ascii_digits(head)
+    if _DIGIT_CORE.fullmatch(head_ascii):
+        value, _ = parse_digits(head_ascii, lex)
+        return sign * value * mult
+    if any(c.isdigit() for c in head_ascii):
+        # digits mixed with number words ("7億6000万" style) are read as words after the digits
+        m = re.match(r"\d+(?:[.,]\d+)*", head_ascii)
+        if m and m.end() < len(head_ascii):
+            raise ValueError(f"not a single numeral: {text!r}")
+        raise ValueError(f"not a number: {text!r}")
+    tokens = tokenize_words(s, lex)
+    return sign * words_value(tokens)

@@ -1,0 +1,149 @@
+"""Qualifiers of a figure from its sentence: the period (year) it refers to and its certainty."""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .schemas import SCAN_COLUMNS
+
+if TYPE_CHECKING:
+    from .extract import Candidate
+    from .rules import Rules
+    from .segment import Segments
+
+#: When cues of several kinds govern one figure, the strongest claim about its status wins.
+CUE_PRECEDENCE = {"actual": 1, "estimate": 2, "target": 3}
+
+
+def _is_comparison(year: Candidate, text: str, floor: int, r: Rules) -> bool:
+    """A year introduced by "compared with" / "since" is a base, not the figure's period."""
+    head = text[max(floor, year.num_start - 40): year.num_start]
+    return bool(r.comparison_before.search(head))
+
+
+def _periods(figs, years, text: str, segs: Segments, r: Rules) -> dict[int, tuple[int | None, str | None]]:
+    """Map id(figure) -> (period, how it was found).
+
+    Order: nearest year before the figure in its sentence; else the nearest after it; else the
+    year that the previous sentence of the paragraph set (unless this sentence says "currently");
+    else the comparison base + 1 ("up 12% compared with 2022" -> 2023); else none.
+    """
+    by_sentence: dict[int, list] = {}
+    for y in years:
+        if y.extra.get("year_range"):
+            continue  # "2018-2025" names a span, not the year of a figure
+        by_sentence.setdefault(segs.sentence_index(y.num_start), []).append(y)
+    figs_by_sentence: dict[int, list] = {}
+    for f in figs:
+        figs_by_sentence.setdefault(segs.sentence_index(f.num_start), []).append(f)
+    out: dict[int, tuple[int | None, str | None]] = {}
+    context: int | None = None
+    prev_para = -1
+    for i, (s0, s1) in enumerate(segs.sentences):
+        para = segs.paragraph_of_sentence[i]
+        if para != prev_para:
+            context, prev_para = None, para
+        sent_years = [(y, _is_comparison(y, text, s0, r)) for y in by_sentence.get(i, [])]
+        own = [y for y, comp in sent_years if not comp]
+        comps = [y for y, comp in sent_years if comp]
+        present = bool(r.present.search(text, s0, s1))
+        for f in figs_by_sentence.get(i, []):
+            before = [y for y in own if y.num_start < f.num_start]
+            after = [y for y in own if y.num_start > f.num_start]
+            if before:
+                out[id(f)] = (before[-1].year, "sentence")
+            elif after:
+                out[id(f)] = (after[0].year, "sentence")
+            elif context is not None and not present:
+                out[id(f)] = (context, "context")
+            elif comps:
+                out[id(f)] = (comps[0].year + 1, "comparison")
+            else:
+                out[id(f)] = (None, None)
+        if own:
+            context = own[-1].year
+        elif present:
+            context = None
+    return out
+
+
+def _qualifiers(figs, text: str, segs: Segments, r: Rules) -> dict[int, tuple[str | None, str | None]]:
+    """Map id(figure) -> (qualifier, cue word).
+
+    The cues between the start of the figure's clause (or the previous figure in the sentence)
+    and the figure decide; the strongest wins (target > estimate > actual). A figure whose
+    clause has no cue inherits the qualifier of the previous figure in the same sentence, and
+    an "actual" cue does not undo a target set earlier in the sentence ("aims to raise revenue
+    8.9%, with exports reaching 161.8 million": both are targets).
+    """
+    cues = [(m.start(), m.group(0)) for m in r.cues.finditer(text)]
+    out: dict[int, tuple[str | None, str | None]] = {}
+    prev = None
+    for f in figs:
+        si = segs.sentence_index(f.num_start)
+        s0 = segs.sentences[si][0] if segs.sentences else 0
+        same = prev is not None and segs.sentence_index(prev.num_start) == si
+        floor = segs.clause_start(f.start, s0)
+        if same:
+            floor = max(floor, prev.end)
+        found = [(pos, w) for pos, w in cues if floor <= pos < f.start]
+        inherited = out[id(prev)] if same else (None, None)
+        if found:
+            kind, word = max(
+                ((r.cue_kinds[" ".join(w.lower().split())], w) for _, w in found),
+                key=lambda kw: CUE_PRECEDENCE[kw[0]],
+            )
+            # inside a sentence that sets a target, "reaching X" is part of the plan
+            out[id(f)] = inherited if inherited[0] == "target" and kind == "actual" else (kind, word)
+        elif same:
+            out[id(f)] = out[id(prev)]
+        else:
+            out[id(f)] = (None, None)
+        prev = f
+    return out
+
+
+def assign_context(cands, figs, years, text: str, segs: Segments, r: Rules, source_id: str | None) -> pd.DataFrame:
+    """Build the scan table: one row per candidate, with sentence, period, qualifier, range."""
+    periods = _periods(figs, years, text, segs, r)
+    quals = _qualifiers(figs, text, segs, r)
+    sid = source_id or ""
+    rows = []
+    n = 0
+    for c in cands:
+        si = segs.sentence_index(c.num_start)
+        s0, s1 = segs.sentences[si] if segs.sentences else (0, len(text))
+        is_fig = c.reason is None
+        if is_fig:
+            n += 1
+        period, how = periods.get(id(c), (None, None))
+        qual, cue = quals.get(id(c), (None, None))
+        rng = c.extra.get("range")
+        rows.append({
+            "source_id": sid,
+            "mention_id": f"{sid}:m{n:03d}" if is_fig else None,
+            "lang": r.lex.lang,
+            "value": c.value if not (isinstance(c.value, float) and math.isnan(c.value)) else None,
+            "unit": c.unit if is_fig else None,
+            "counted": c.counted if is_fig else None,
+            "raw": text[c.start:c.end] if is_fig else text[c.num_start:c.num_end],
+            "number_text": text[c.num_start:c.num_end],
+            "start": c.start if is_fig else c.num_start,
+            "end": c.end if is_fig else c.num_end,
+            "sentence": text[s0:s1],
+            "sentence_start": s0,
+            "sentence_end": s1,
+            "period": period,
+            "period_source": how,
+            "qualifier": qual,
+            "cue": cue,
+            "bound": c.bound if is_fig else None,
+            "range_id": f"{sid}:r{rng}" if rng else None,
+            "ambiguous": bool(c.ambiguous),
+            "reason": c.reason,
+        })
+    df = pd.DataFrame(rows, columns=SCAN_COLUMNS)
+    df["period"] = df["period"].astype("Int64")
+    return df

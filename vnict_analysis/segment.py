@@ -1,0 +1,93 @@
+"""Split an article into boilerplate, paragraphs, sentences and clauses, keeping raw offsets."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_SENT_END = re.compile(r"[.!?…。！？](?=[\"'”’)\]]*\s)")
+_CJK_SENT_END = re.compile(r"[。！？]")
+_CLAUSE = re.compile(r"[;()\[\]、，；：（）]|(?<!\d)[,:]|[,:](?!\d)")
+
+
+def boilerplate_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Spans of trailer lines (source line, comment counter, author line) to keep out of extraction.
+
+    Lines matching a pattern in the lexicon's `boilerplate` list are trailers. A short line
+    (at most four words, no digits or sentence punctuation) directly before a trailer line is
+    read as an author line. Offsets refer to `text`.
+    """
+    patterns = [re.compile(p, re.IGNORECASE) for p in lex.words("boilerplate")]
+    lines = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\n]*", text) if m.group(0).strip()]
+    hits: list[tuple[int, int, str]] = []
+    flagged = [any(p.match(line) for p in patterns) for _, _, line in lines]
+    for i, (s, e, line) in enumerate(lines):
+        if flagged[i]:
+            hits.append((s, e, "trailer"))
+        elif i + 1 < len(lines) and flagged[i + 1] and _looks_like_byline(line):
+            hits.append((s, e, "author"))
+    hits.extend((m.start(), m.end(), "url") for m in _URL.finditer(text))
+    return sorted(hits)
+
+
+def _looks_like_byline(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 4 and len(line.strip()) <= 40 and not re.search(r"[\d.,:;!?\"“”]", line)
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Sentence and clause boundaries of one article, searchable by offset."""
+
+    sentences: list[tuple[int, int]]
+    paragraph_of_sentence: list[int]
+    clause_breaks: list[int]
+
+    def sentence_index(self, pos: int) -> int:
+        starts = [s for s, _ in self.sentences]
+        i = bisect.bisect_right(starts, pos) - 1
+        return max(i, 0)
+
+    def clause_start(self, pos: int, floor: int) -> int:
+        """Start of the clause containing `pos`, not before `floor`."""
+        i = bisect.bisect_right(self.clause_breaks, pos - 1) - 1
+        return max(self.clause_breaks[i] + 1 if i >= 0 else 0, floor)
+
+
+def segment(text: str, lex: Lexicon) -> Segments:
+    """Sentences (split at sentence punctuation followed by a space, and at every newline;
+    for scripts without spaces only at newlines and CJK full stops) and clause breaks."""
+    sentences: list[tuple[int, int]] = []
+    paragraphs: list[int] = []
+    for p_idx, m in enumerate(re.finditer(r"[^\n]+", text)):
+        start, para = m.start(), m.group(0)
+        cuts: list[int] = []
+        splitter = _SENT_END if lex.spaces else _CJK_SENT_END
+        for e in splitter.finditer(para):
+            end = e.end()
+            prev_word = re.search(r"(\S+)$", para[: e.start()])
+            if lex.spaces and prev_word and _is_abbreviation(prev_word.group(1)):
+                continue
+            nxt = para[end:].lstrip()
+            if lex.spaces and nxt and nxt[0].islower():
+                continue
+            cuts.append(end)
+        prev = 0
+        for c in cuts + [len(para)]:
+            chunk = para[prev:c]
+            if chunk.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                trail = len(chunk.rstrip())
+                sentences.append((start + prev + lead, start + prev + trail))
+                paragraphs.append(p_idx)
+            prev = c
+    clause_breaks = [m.start() for m in _CLAUSE.finditer(text)]
+    return Segments(sentences, paragraphs, clause_breaks)
+
+
+def _is_abbreviation(word: str) -> bool:
+    core = word.rstrip(".")
+    return (0 < len(core) <= 3 and core[:1].isupper()) or bool(re.fullmatch(r"(?:\w\.)+\w?", word))
