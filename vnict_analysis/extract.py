@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pandas as pd
 
 from .numbers import parse_digits, to_ascii_digits, tokenize_words, words_value
 from .qualify import assign_context
 from .rules import Rules, get_rules
-from .schemas import MENTION_COLUMNS, REJECTED_COLUMNS, validate_mentions
+from .schemas import MENTION_COLUMNS, REJECTED_COLUMNS, SCAN_COLUMNS, validate_mentions
 from .segment import boilerplate_spans, segment
 
 _DATE_CORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
@@ -289,9 +290,48 @@ def extract_figures(text: str, lang: str, source_id: str | None = None, data_dir
     ValueError
         If `lang` is unknown or `text` is not a string.
     """
-    df = scan(text, lang, source_id, data_dir)
-    df = df[df["reason"].isna()].drop(columns=["reason"]).reset_index(drop=True)
-    return validate_mentions(df[MENTION_COLUMNS])
+    return validate_mentions(_figures(scan(text, lang, source_id, data_dir)))
+
+
+def _figures(scanned: pd.DataFrame) -> pd.DataFrame:
+    return scanned[scanned["reason"].isna()][MENTION_COLUMNS].reset_index(drop=True)
+
+
+def _scan_one(args: tuple[str, str, str, str | None]) -> pd.DataFrame:
+    text, lang, sid, data_dir = args
+    return scan(text, lang, sid, data_dir)
+
+
+def extract_corpus(
+    articles: pd.DataFrame,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+    data_dir: str | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Extract figures from every article of a corpus table (see :func:`vnict_analysis.corpus.load`).
+
+    Returns ``(mentions, rejected)``. With ``jobs > 1`` articles are spread over processes;
+    `progress` is called with the number of articles finished since its last call.
+    """
+    work = [(t, l, s, data_dir) for t, l, s in zip(articles["text"], articles["lang"], articles["source_id"])]
+    parts: list[pd.DataFrame] = []
+    if jobs > 1 and len(work) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for df in pool.map(_scan_one, work, chunksize=max(1, len(work) // (jobs * 8))):
+                parts.append(df)
+                if progress:
+                    progress(1)
+    else:
+        for item in work:
+            parts.append(_scan_one(item))
+            if progress:
+                progress(1)
+    scanned = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=SCAN_COLUMNS)
+    mentions = validate_mentions(_figures(scanned)) if len(scanned) else _figures(scanned)
+    rejected = scanned[scanned["reason"].notna()][REJECTED_COLUMNS].reset_index(drop=True)
+    return mentions, rejected
 
 
 def rejected_numbers(text: str, lang: str, source_id: str | None = None, data_dir: str | None = None) -> pd.DataFrame:

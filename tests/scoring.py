@@ -1,0 +1,93 @@
+"""Compare extracted mentions with the hand-written fixture `tests/fixtures/seed_figures.yaml`."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def locate(text: str, context: str, needle: str) -> tuple[int, int]:
+    """Offsets of `needle` inside the one occurrence of `context` in `text`."""
+    assert text.count(context) == 1, f"context not unique: {context!r}"
+    c = text.index(context)
+    i = context.index(needle)
+    return c + i, c + i + len(needle)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fn: list = field(default_factory=list)
+    fp: list = field(default_factory=list)
+    not_figure_hits: list = field(default_factory=list)
+    attr_total: dict = field(default_factory=dict)
+    attr_ok: dict = field(default_factory=dict)
+    attr_miss: list = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + len(self.fn)) if self.tp + len(self.fn) else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + len(self.fp)) if self.tp + len(self.fp) else 1.0
+
+    def accuracy(self, attr: str) -> float:
+        return self.attr_ok.get(attr, 0) / self.attr_total[attr] if self.attr_total.get(attr) else 1.0
+
+
+def _same(a, b) -> bool:
+    if a is None or (isinstance(a, float) and math.isnan(a)) or a is pd.NA:
+        a = None
+    if b is None or (isinstance(b, float) and math.isnan(b)):
+        b = None
+    if a is None or b is None:
+        return a is None and b is None
+    return str(a) == str(b) if not isinstance(b, (int, float)) else float(a) == float(b)
+
+
+def score(mentions: pd.DataFrame, texts: dict[str, str], fixture: dict) -> Score:
+    s = Score()
+    for sid, spec in fixture["sources"].items():
+        text = texts[sid]
+        got = mentions[mentions["source_id"] == sid]
+        used: set = set()
+        optional_rows: set = set()
+        for fig in spec.get("figures") or []:
+            a, b = locate(text, fig["context"], str(fig["number"]))
+            hit = got[(got["start"] < b) & (got["end"] > a)]
+            hit = hit[(hit["value"] - float(fig["value"])).abs() <= 1e-6 * max(1.0, abs(float(fig["value"])))]
+            hit = hit[hit["unit"] == fig["unit"]]
+            if fig.get("optional"):
+                optional_rows |= set(got[(got["start"] < b) & (got["end"] > a)].index)
+                continue
+            if hit.empty:
+                s.fn.append((sid, fig["context"], fig["value"], fig["unit"]))
+                continue
+            row = hit.iloc[0]
+            used.add(hit.index[0])
+            s.tp += 1
+            for attr in ("period", "qualifier", "bound"):
+                s.attr_total[attr] = s.attr_total.get(attr, 0) + 1
+                if _same(row[attr], fig.get(attr)):
+                    s.attr_ok[attr] = s.attr_ok.get(attr, 0) + 1
+                else:
+                    s.attr_miss.append((sid, fig["context"], attr, fig.get(attr), row[attr]))
+        for idx, row in got.iterrows():
+            if idx not in used and idx not in optional_rows:
+                s.fp.append((sid, row["raw"], row["value"], row["unit"]))
+        spans = [(r.start + r.raw.find(r.number_text), len(r.number_text)) for r in got.itertuples()]
+        for nf in spec.get("not_figures") or []:
+            a, b = locate(text, nf["context"], str(nf["text"]))
+            if any(x < b and a < x + n for x, n in spans):
+                s.not_figure_hits.append((sid, nf["context"], nf.get("why")))
+    return s
+
+
+def load_fixture(name: str = "seed_figures.yaml") -> dict:
+    return yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))

@@ -1,0 +1,182 @@
+"""Command line: `python -m vnict_analysis COMMAND ...` (extract, reconcile, attributions)."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+EXIT_OK, EXIT_USAGE, EXIT_NOTHING = 0, 2, 3
+
+EPILOG = """exit codes:
+  0  success (files that could not be read are skipped and reported on stderr)
+  2  bad input: missing path, unknown language code, unsupported output suffix,
+     invalid data/sources.yaml or lexicon
+  3  no readable article among the inputs
+"""
+SUFFIXES = (".csv", ".parquet")
+
+
+class CLIError(Exception):
+    """An input problem to report in one line, with exit code 2."""
+
+
+def write_table(df: pd.DataFrame, path: str | Path) -> None:
+    """Write `df` as CSV or Parquet, chosen by the file suffix."""
+    path = Path(path)
+    if path.suffix not in SUFFIXES:
+        raise CLIError(f"{path}: output must end in .csv or .parquet")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".csv":
+        df.to_csv(path, index=False)
+    else:
+        df.to_parquet(path, index=False)
+
+
+def _check_outputs(*paths: str | None) -> None:
+    for p in paths:
+        if p is not None and Path(p).suffix not in SUFFIXES:
+            raise CLIError(f"{p}: output must end in .csv or .parquet")
+
+
+def _progress(total: int, quiet: bool) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
+    if quiet or total < 20:
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
+    return bar.update, bar.close
+
+
+def _load(args) -> pd.DataFrame:
+    from . import corpus
+
+    sources = corpus.read_sources(args.sources)
+    articles, skipped = corpus.load_corpus(args.paths, sources, args.lang)
+    for row in skipped.itertuples():
+        print(f"skipped {row.path}: {row.reason}", file=sys.stderr)
+    n_in = len(articles) + len(skipped)
+    print(f"{n_in} file(s): {len(articles)} read, {len(skipped)} skipped", file=sys.stderr)
+    if getattr(args, "skipped", None):
+        write_table(skipped, args.skipped)
+    if articles.empty:
+        raise SystemExit(EXIT_NOTHING)
+    return articles
+
+
+def _mentions(args, articles: pd.DataFrame) -> pd.DataFrame:
+    from .extract import extract_corpus
+
+    jobs = args.jobs or (min(2, os.cpu_count() or 1) if len(articles) >= 50 else 1)
+    update, close = _progress(len(articles), args.quiet)
+    try:
+        mentions, rejected = extract_corpus(articles, jobs=jobs, progress=update)
+    finally:
+        close()
+    if getattr(args, "rejected", None):
+        write_table(rejected, args.rejected)
+    return mentions
+
+
+def cmd_extract(args) -> int:
+    _check_outputs(args.output, args.rejected, args.skipped)
+    articles = _load(args)
+    mentions = _mentions(args, articles)
+    write_table(mentions, args.output)
+    print(f"{len(mentions)} figure mention(s) from {len(articles)} article(s) -> {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_reconcile(args) -> int:
+    from .indicators import annotate, load_indicators
+    from .reconcile import reconcile
+    from .checks import run_checks
+
+    _check_outputs(args.output, args.facts, args.checks, args.skipped)
+    if args.tolerance < 0:
+        raise CLIError("--tolerance must be >= 0")
+    articles = _load(args)
+    mentions = _mentions(args, articles)
+    indicators = load_indicators()
+    annotated = annotate(mentions, articles, indicators)
+    with_facts, facts = reconcile(annotated, tolerance=args.tolerance)
+    write_table(with_facts, args.output)
+    if args.facts:
+        write_table(facts, args.facts)
+    if args.checks:
+        write_table(run_checks(facts, indicators, tolerance=args.check_tolerance), args.checks)
+    print(f"{len(with_facts)} mention(s), {len(facts)} fact(s) -> {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_attributions(args) -> int:
+    from .attribution import extract_attributions, findings
+
+    _check_outputs(args.output, args.findings, args.skipped)
+    articles = _load(args)
+    attributions = extract_attributions(articles)
+    write_table(attributions, args.output)
+    if args.findings:
+        from .extract import extract_corpus
+
+        mentions, _ = extract_corpus(articles)
+        write_table(findings(attributions, mentions), args.findings)
+    print(f"{len(attributions)} attribution(s) -> {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a .txt article or a folder of them")
+    p.add_argument("--lang", help="language code for every file (default: data/sources.yaml, else detected)")
+    p.add_argument("--sources", help="metadata YAML (default: data/sources.yaml)")
+    p.add_argument("--output", required=True, help="output table (.csv or .parquet)")
+    p.add_argument("--skipped", help="also write the table of skipped files here")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m vnict_analysis",
+        description="Figures about Vietnam's ICT sector from multilingual news articles.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, func, helptext in (
+        ("extract", cmd_extract, "one row per figure mention"),
+        ("reconcile", cmd_reconcile, "mentions with indicator, entity and fact id; facts; checks"),
+        ("attributions", cmd_attributions, "officials credited in the articles; findings"),
+    ):
+        p = sub.add_parser(name, help=helptext, description=helptext, epilog=EPILOG,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        _common(p)
+        p.set_defaults(func=func)
+        if name in ("extract", "reconcile"):
+            p.add_argument("--rejected", help="also write numbers not counted as figures, with reasons")
+            p.add_argument("--jobs", type=int, default=0, help="processes (default: 2 for 50+ files)")
+        if name == "reconcile":
+            p.add_argument("--tolerance", type=float, default=0.005, help="relative tolerance for equal values")
+            p.add_argument("--check-tolerance", type=float, default=0.01, help="relative tolerance of checks")
+            p.add_argument("--facts", help="write the facts table here")
+            p.add_argument("--checks", help="write the checks table here")
+        if name == "attributions":
+            p.add_argument("--findings", help="write the findings table here")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.ERROR, format="%(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except CLIError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE

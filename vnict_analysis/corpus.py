@@ -1,0 +1,172 @@
+"""Load articles with their provenance: text, language, checksum, metadata; report what can't be read."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+import yaml
+
+from .lexicon import check_lang, default_data_dir
+from .schemas import ARTICLE_COLUMNS, SKIPPED_COLUMNS
+
+log = logging.getLogger(__name__)
+
+SOURCE_KEYS = {"lang", "outlet", "url", "title", "translated_from", "note"}
+
+
+class SourcesError(ValueError):
+    """`data/sources.yaml` does not follow its schema."""
+
+
+def read_sources(path: str | Path | None = None) -> dict[str, dict]:
+    """Read the metadata file (default `data/sources.yaml`) and check it against its schema.
+
+    Returns ``{source_id: {lang, outlet, url, title, translated_from, note}}``. Unknown keys,
+    unknown language codes and non-string values are errors.
+    """
+    path = Path(path) if path else default_data_dir() / "sources.yaml"
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise SourcesError(f"{path}: not valid YAML: {exc}") from exc
+    if set(data) - {"sources"}:
+        raise SourcesError(f"{path}: unknown top-level keys {sorted(set(data) - {'sources'})}")
+    out: dict[str, dict] = {}
+    for sid, meta in (data.get("sources") or {}).items():
+        if not isinstance(meta, dict):
+            raise SourcesError(f"{path}: entry {sid!r} must be a mapping")
+        unknown = set(meta) - SOURCE_KEYS
+        if unknown:
+            raise SourcesError(f"{path}: {sid}: unknown keys {sorted(unknown)}; allowed {sorted(SOURCE_KEYS)}")
+        for key, val in meta.items():
+            if val is not None and not isinstance(val, str):
+                raise SourcesError(f"{path}: {sid}.{key} must be a string or null")
+        for key in ("lang", "translated_from"):
+            if meta.get(key):
+                try:
+                    check_lang(meta[key])
+                except ValueError as exc:
+                    raise SourcesError(f"{path}: {sid}.{key}: {exc}") from exc
+        out[str(sid)] = {k: meta.get(k) for k in sorted(SOURCE_KEYS)}
+    return out
+
+
+def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand folders to the `.txt` files they hold (sorted); a missing path is an error."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(sorted(q for q in p.glob("*.txt") if q.is_file()))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {p}")
+    return out
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode article bytes: UTF-8 with or without BOM, UTF-16 with BOM.
+
+    Raises ValueError with a reader's reason ("empty", "binary", "not UTF-8 …").
+    """
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        try:
+            text, enc = raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"undecodable UTF-16: {exc.reason}") from exc
+    elif b"\x00" in raw:
+        raise ValueError("binary file (contains NUL bytes)")
+    else:
+        enc = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"not UTF-8 (byte {exc.start}: {exc.reason})") from exc
+    if not text.strip():
+        raise ValueError("empty file")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text) // 100):
+        raise ValueError("binary file (control characters)")
+    return text, enc
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """Guess the language of `text` with py3langid (an offline, maintained fork of langid.py
+    whose model ships in the wheel). Returns ``(code, probability)``."""
+    lang, prob = _identifier().classify(text[:5000])
+    return str(lang), float(prob)
+
+
+def load_corpus(
+    paths: Iterable[str | Path],
+    sources: dict[str, dict] | None = None,
+    lang: str | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read articles; return ``(articles, skipped)``.
+
+    Parameters
+    ----------
+    paths : files or folders of `.txt` articles.
+    sources : metadata by source id (see :func:`read_sources`); language comes from here when
+        the file is named, else from `lang`, else it is detected.
+    lang : force this language for every file.
+
+    Every input file ends up in exactly one of the two tables: `articles` (one row per article,
+    columns ``ARTICLE_COLUMNS``) or `skipped` (``path, reason``).
+    """
+    if lang is not None:
+        lang = check_lang(lang)
+    sources = sources or {}
+    rows, skipped = [], []
+    for path in collect_paths(paths):
+        try:
+            raw = path.read_bytes()
+            text, enc = decode(raw)
+        except (OSError, ValueError) as exc:
+            log.warning("skipped %s: %s", path, exc)
+            skipped.append({"path": str(path), "reason": str(exc)})
+            continue
+        sid = path.stem
+        meta = sources.get(sid, {})
+        if lang:
+            code, how = lang, "given"
+        elif meta.get("lang"):
+            code, how = check_lang(meta["lang"]), "declared"
+        else:
+            code, _ = detect_language(text)
+            how = "detected"
+        rows.append({
+            "source_id": sid, "lang": code, "lang_source": how, "text": text, "path": str(path),
+            "sha256": hashlib.sha256(raw).hexdigest(), "n_chars": len(text), "encoding": enc,
+            **{k: meta.get(k) for k in ("outlet", "url", "title", "translated_from", "note")},
+        })
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    if articles["source_id"].duplicated().any():
+        dups = sorted(articles.loc[articles["source_id"].duplicated(), "source_id"])
+        raise ValueError(f"two files share a source id (file stem): {dups}")
+    return articles, pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
+
+
+def load(paths: Iterable[str | Path], sources: dict[str, dict] | str | Path | None = None,
+         lang: str | None = None) -> pd.DataFrame:
+    """One row per readable article (see :func:`load_corpus`); the skipped files are in
+    ``df.attrs["skipped"]``. `sources` may be a path to a sources YAML file."""
+    if sources is None or isinstance(sources, (str, Path)):
+        sources = read_sources(sources)
+    articles, skipped = load_corpus(paths, sources, lang)
+    articles.attrs["skipped"] = skipped
+    return articles
