@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -15,6 +16,7 @@ from .schemas import ARTICLE_COLUMNS, SKIPPED_COLUMNS
 
 log = logging.getLogger(__name__)
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 SOURCE_KEYS = {"lang", "outlet", "url", "title", "translated_from", "note"}
 
 
@@ -91,7 +93,7 @@ def decode(raw: bytes) -> tuple[str, str]:
             raise ValueError(f"not UTF-8 (byte {exc.start}: {exc.reason})") from exc
     if not text.strip():
         raise ValueError("empty file")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise ValueError("binary file (control characters)")
     return text, enc

@@ -1,6 +1,7 @@
 """Find every quantitative figure in an article: value, unit, counted noun, bound, and provenance."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -8,9 +9,9 @@ from typing import Callable
 import pandas as pd
 
 from .numbers import parse_digits, to_ascii_digits, tokenize_words, words_value
-from .qualify import assign_context
+from .qualify import assign_context, rows_to_frame
 from .rules import Rules, get_rules
-from .schemas import MENTION_COLUMNS, REJECTED_COLUMNS, SCAN_COLUMNS, validate_mentions
+from .schemas import MENTION_COLUMNS, REJECTED_COLUMNS, validate_mentions
 from .segment import boilerplate_spans, segment
 
 _DATE_CORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
@@ -110,17 +111,16 @@ def _left_context(c: Candidate, text: str, r: Rules) -> None:
     head = text[max(0, c.start - 60): c.start]
     m = r.currency_before.search(head)
     if m and c.unit == "count":
-        c.unit = r.currency_codes[re.sub(r"\s+", " ", m.group(0).strip()).lower()]
-        c.start -= len(head) - m.start()
-        head = head[: m.start()]
+        c.unit = r.currency_codes[re.sub(r"\s+", " ", m[1]).lower()]
+        c.start -= len(head) - m[0]
+        head = head[: m[0]]
     m = r.percent_before.search(head)
     if m and c.unit == "count":
         c.unit = "percent"
-        c.start -= len(head) - m.start()
-        head = head[: m.start()]
-    m = r.bound_before.search(text[max(0, c.start - 40): c.start] if c.start else "")
+        c.start -= len(head) - m[0]
+    m = r.bound_before.search(text[max(0, c.start - 40): c.start])
     if m:
-        c.bound = r.bound_kinds[re.sub(r"\s+", " ", m.group(1).strip()).lower()]
+        c.bound = r.bound_kinds[re.sub(r"\s+", " ", m[1]).lower()]
 
 
 def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> str | None:
@@ -136,7 +136,7 @@ def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> s
         return "identifier"
     if _DOC_AFTER.match(text, e) or (s >= 2 and text[s - 1] in "/-" and text[s - 2].isupper()):
         return "document number"
-    if r.ident_before.search(before):
+    if r.ident_before.search(before.rstrip(" -")):
         return "standard or code"
     left_glue = _glued_letter(text, s - 1) or (s >= 2 and text[s - 1] == "-" and _glued_letter(text, s - 2))
     right_glue = _glued_letter(text, e) and not (
@@ -208,9 +208,12 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
     out: list[Candidate] = []
     fillers = set(r.lex.number_list("fillers"))
     ambiguous = set(r.lex.number_list("ambiguous_alone"))
+    taken = sorted(taken)
+    starts = [a for a, _ in taken]
     for m in r.words.finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
+        i = bisect.bisect_left(starts, e)
+        if i and taken[i - 1][1] > s or any(a < e and s < b for a, b in taken[max(0, i - 3): i]):
             continue
         c = Candidate(start=s, end=e, num_start=s, num_end=e)
         try:
@@ -252,6 +255,10 @@ def _mark_ranges(figs: list[Candidate], text: str, r: Rules) -> None:
 def scan(text: str, lang: str, source_id: str | None = None, data_dir: str | None = None) -> pd.DataFrame:
     """Every number-like candidate in `text`, figures and rejects, with a `reason` column
     (null for figures). See :func:`extract_figures` for the columns."""
+    return rows_to_frame(_scan_rows(text, lang, source_id, data_dir))
+
+
+def _scan_rows(text: str, lang: str, source_id: str | None, data_dir: str | None) -> list[dict]:
     if not isinstance(text, str):
         raise ValueError(f"text must be a string, got {type(text).__name__}")
     r = get_rules(lang, data_dir)
@@ -297,9 +304,9 @@ def _figures(scanned: pd.DataFrame) -> pd.DataFrame:
     return scanned[scanned["reason"].isna()][MENTION_COLUMNS].reset_index(drop=True)
 
 
-def _scan_one(args: tuple[str, str, str, str | None]) -> pd.DataFrame:
+def _scan_one(args: tuple[str, str, str, str | None]) -> list[dict]:
     text, lang, sid, data_dir = args
-    return scan(text, lang, sid, data_dir)
+    return _scan_rows(text, lang, sid, data_dir)
 
 
 def extract_corpus(
@@ -314,7 +321,7 @@ def extract_corpus(
     `progress` is called with the number of articles finished since its last call.
     """
     work = [(t, l, s, data_dir) for t, l, s in zip(articles["text"], articles["lang"], articles["source_id"])]
-    parts: list[pd.DataFrame] = []
+    parts: list[list[dict]] = []
     if jobs > 1 and len(work) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -328,7 +335,7 @@ def extract_corpus(
             parts.append(_scan_one(item))
             if progress:
                 progress(1)
-    scanned = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=SCAN_COLUMNS)
+    scanned = rows_to_frame([row for part in parts for row in part])
     mentions = validate_mentions(_figures(scanned)) if len(scanned) else _figures(scanned)
     rejected = scanned[scanned["reason"].notna()][REJECTED_COLUMNS].reset_index(drop=True)
     return mentions, rejected

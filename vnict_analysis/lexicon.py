@@ -17,7 +17,7 @@ LEXICON_KEYS = {
     "lang", "name", "script_spaces", "numbers", "negative_words", "percent", "currencies",
     "rate_words", "times_words", "bounds", "qualifiers", "calendar", "comparison_words",
     "present_words", "label_words", "rank_words_after", "not_counted", "range_connectors",
-    "boilerplate", "classifiers", "identifier_prefixes",
+    "boilerplate", "classifiers", "identifier_prefixes", "attribution",
 }
 NUMBER_KEYS = {"units", "values", "adders", "multipliers", "scales", "fillers", "ambiguous_alone"}
 CALENDAR_KEYS = {"era_offset", "era_markers", "year_words", "months", "date_words"}
@@ -29,7 +29,7 @@ def default_data_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Everything the parsers know about one language.
 

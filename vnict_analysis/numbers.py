@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .lexicon import Lexicon, load_lexicon
 
@@ -10,20 +11,23 @@ _DIGIT_CORE = re.compile(r"\d+(?:[.,'\u00a0\u202f\u2009 ]\d+)*")
 _MINUS = "-−‒–"
 
 
+_DIGIT_TABLE = {
+    cp: ord(str(unicodedata.decimal(chr(cp))))
+    for cp in range(128, 0x20000)
+    if chr(cp).isdecimal()
+}
+
+_NON_ASCII_DIGIT = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _DIGIT_TABLE) + "]")
+
+
 def to_ascii_digits(text: str) -> str:
     """Replace every Unicode decimal digit (Thai ๐–๙, full-width ０–９…) by its ASCII digit.
 
     The result has the same length as the input, so character offsets are preserved.
     """
-    if text.isascii():
+    if text.isascii() or not _NON_ASCII_DIGIT.search(text):
         return text
-    out = []
-    for ch in text:
-        if not ch.isascii() and ch.isdecimal():
-            out.append(str(unicodedata.decimal(ch)))
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_DIGIT_TABLE)
 
 
 def parse_digits(core: str, lex: Lexicon) -> tuple[float, bool]:
@@ -87,6 +91,7 @@ def _check_groups(groups: list[str], core: str) -> None:
         raise ValueError(f"digits are not grouped in threes: {core!r}")
 
 
+@lru_cache(maxsize=64)
 def _word_tokens(lex: Lexicon) -> list[tuple[str, str, float]]:
     """(surface, kind, value) for every number word of the language, longest first."""
     toks: list[tuple[str, str, float]] = []

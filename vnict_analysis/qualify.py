@@ -1,6 +1,7 @@
 """Qualifiers of a figure from its sentence: the period (year) it refers to and its certainty."""
 from __future__ import annotations
 
+import bisect
 import math
 from typing import TYPE_CHECKING
 
@@ -79,6 +80,7 @@ def _qualifiers(figs, text: str, segs: Segments, r: Rules) -> dict[int, tuple[st
     8.9%, with exports reaching 161.8 million": both are targets).
     """
     cues = [(m.start(), m.group(0)) for m in r.cues.finditer(text)]
+    cue_pos = [p for p, _ in cues]
     out: dict[int, tuple[str | None, str | None]] = {}
     prev = None
     for f in figs:
@@ -88,7 +90,7 @@ def _qualifiers(figs, text: str, segs: Segments, r: Rules) -> dict[int, tuple[st
         floor = segs.clause_start(f.start, s0)
         if same:
             floor = max(floor, prev.end)
-        found = [(pos, w) for pos, w in cues if floor <= pos < f.start]
+        found = cues[bisect.bisect_left(cue_pos, floor): bisect.bisect_left(cue_pos, f.start)]
         inherited = out[id(prev)] if same else (None, None)
         if found:
             kind, word = max(
@@ -105,8 +107,8 @@ def _qualifiers(figs, text: str, segs: Segments, r: Rules) -> dict[int, tuple[st
     return out
 
 
-def assign_context(cands, figs, years, text: str, segs: Segments, r: Rules, source_id: str | None) -> pd.DataFrame:
-    """Build the scan table: one row per candidate, with sentence, period, qualifier, range."""
+def assign_context(cands, figs, years, text: str, segs: Segments, r: Rules, source_id: str | None) -> list[dict]:
+    """Rows of the scan table: one per candidate, with sentence, period, qualifier, range."""
     periods = _periods(figs, years, text, segs, r)
     quals = _qualifiers(figs, text, segs, r)
     sid = source_id or ""
@@ -144,6 +146,11 @@ def assign_context(cands, figs, years, text: str, segs: Segments, r: Rules, sour
             "ambiguous": bool(c.ambiguous),
             "reason": c.reason,
         })
+    return rows
+
+
+def rows_to_frame(rows: list[dict]) -> pd.DataFrame:
+    """The scan table from rows made by :func:`assign_context`."""
     df = pd.DataFrame(rows, columns=SCAN_COLUMNS)
     df["period"] = df["period"].astype("Int64")
     return df

@@ -51,5 +51,6 @@ MENTIONS = pa.DataFrameSchema(
 
 def validate_mentions(df: pd.DataFrame) -> pd.DataFrame:
     """Check the mentions table against its schema (raises pandera's SchemaError if broken)."""
-    df = df.astype({"value": float, "start": int, "end": int, "sentence_start": int, "sentence_end": int})
+    df = df.astype({"value": float, "start": int, "end": int, "sentence_start": int, "sentence_end": int,
+                    "ambiguous": bool, "period": "Int64"})
     return MENTIONS.validate(df)

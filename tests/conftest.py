@@ -1,0 +1,30 @@
+"""Shared test fixtures: the seed corpus and the hand-written reference files."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def articles():
+    import vnict_analysis as va
+
+    return va.load([ROOT / "data" / "raw"])
+
+
+@pytest.fixture(scope="session")
+def mentions(articles):
+    import vnict_analysis as va
+
+    m, _ = va.extract_corpus(articles)
+    return m
