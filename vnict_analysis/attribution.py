@@ -1,0 +1,197 @@
+"""Attributions: who is credited in each article, with what title, for which body, at what level."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .credits import FINDING_COLUMNS, findings, speakers
+from .lexicon import load_lexicon
+from .registry import Registry, load_registry
+from .roles import Body, Match, Terms, _PUNCT_STOP, load_terms, parse_body, person_candidates, read_name
+from .segment import boilerplate_spans, segment
+
+ATTRIBUTION_COLUMNS = [
+    "source_id", "person", "person_surface", "title", "title_surface", "organisation",
+    "organisation_surface", "org_type", "org_level", "rendered_level", "resolved",
+    "organisation_resolved", "org_term", "other_titles", "role_from", "start", "end", "sentence",
+    "sentence_start", "sentence_end", "paragraph_start", "paragraph_end",
+]
+__all__ = ["ATTRIBUTION_COLUMNS", "FINDING_COLUMNS", "extract_attributions", "findings", "speakers"]
+
+
+# -- extraction ------------------------------------------------------------------------------------
+def extract_attributions(corpus: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """One row per mention of a person with a role (see `ATTRIBUTION_COLUMNS`).
+
+    Parameters
+    ----------
+    corpus
+        Articles with at least `source_id`, `lang` and `text` (as from `corpus.load`).
+    data_dir
+        Folder holding `lexicons/` and `entities.yaml` (default: the project's data folder).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A row for every title in apposition with a name ("ông X, Giám đốc …", "Direktur …, X,
+        mengatakan", "นายX ผู้อำนวยการ…"), for every title followed by a speech verb without a name
+        (`person` null), and for later mentions of an official in the same article (`role_from` =
+        "same article"). `person` is the registry's canonical name, or the name as written with
+        `resolved` False; `org_level` is the body's real level and `rendered_level` the level the
+        word used for the body implies.
+    """
+    reg = load_registry(data_dir)
+    rows: list[dict] = []
+    for art in corpus.itertuples(index=False):
+        text = getattr(art, "text", None)
+        if not isinstance(text, str) or not text.strip():
+            continue
+        lex = load_lexicon(art.lang, str(data_dir) if data_dir else None)
+        rows.extend(_article(text, str(art.source_id), lex, load_terms(lex), reg))
+    return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS).astype({"resolved": bool, "organisation_resolved": bool})
+
+
+def _paragraph_spans(segs) -> dict[int, tuple[int, int]]:
+    spans: dict[int, tuple[int, int]] = {}
+    for (s, e), p in zip(segs.sentences, segs.paragraph_of_sentence):
+        spans[p] = (min(s, spans.get(p, (s, e))[0]), max(e, spans.get(p, (s, e))[1]))
+    return spans
+
+
+def _article(text: str, source_id: str, lex, terms: Terms, reg: Registry) -> list[dict]:
+    segs = segment(text, lex)
+    paras = _paragraph_spans(segs)
+    skip = boilerplate_spans(text, lex)
+    rows: list[dict] = []
+    seen: list[tuple[Match, int]] = []
+    for (s0, s1), p in zip(segs.sentences, segs.paragraph_of_sentence):
+        if any(a <= s0 < b for a, b, _ in skip):
+            continue
+        people = person_candidates(text, s0, s1, terms, reg)
+        seen.extend((m, len(rows)) for m in people)
+        context = {"source_id": source_id, "sentence": text[s0:s1], "sentence_start": s0,
+                   "sentence_end": s1, "paragraph_start": paras[p][0], "paragraph_end": paras[p][1]}
+        rows.extend(_sentence_roles(text, s0, s1, people, terms, reg, context))
+    used = {(r["start"], r["end"]) for r in rows}
+    known = {r["person"]: r for r in rows if r["person"] is not None}
+    for m, _ in seen:
+        canonical = reg.person(m.surface) or m.surface
+        if (m.start, m.end) in used or canonical not in known:
+            continue
+        first = known[canonical]
+        s0, s1 = next((a, b) for a, b in segs.sentences if a <= m.start < b)
+        p = segs.paragraph_of_sentence[segs.sentences.index((s0, s1))]
+        rows.append({**first, "person_surface": m.surface, "title_surface": None, "organisation_surface": None,
+                     "org_term": None, "role_from": "same article", "start": m.start, "end": m.end,
+                     "sentence": text[s0:s1], "sentence_start": s0, "sentence_end": s1,
+                     "paragraph_start": paras[p][0], "paragraph_end": paras[p][1]})
+        used.add((m.start, m.end))
+    return sorted(rows, key=lambda r: r["start"])
+
+
+def _sentence_roles(text: str, s0: int, s1: int, people: list[Match], terms: Terms, reg: Registry,
+                    context: dict) -> list[dict]:
+    rows = []
+    consumed: set[int] = set()
+    places = reg.find_places(text[s0:s1])
+    for t in terms.find("titles", text, s0, s1):
+        if t.start in consumed or any(p.start <= t.start < p.end for p in people):
+            continue
+        b_start, b_end, stop, nxt = _body_span(text, t.end, s1, terms, people)
+        later = [pl for pl in places if pl.start + s0 >= b_end]
+        body = parse_body(text[b_start:b_end], terms, reg, t.value[1], later)
+        others = []
+        while stop == "conjunction" and nxt is not None:
+            consumed.add(nxt.start)
+            o_start, o_end, stop, nxt2 = _body_span(text, nxt.end, s1, terms, people)
+            others.append(f"{nxt.value[0]}: {text[o_start:o_end].strip()}")
+            b_end, nxt = o_end, nxt2
+        person = _person_before(text, s0, t, people, terms, reg) or _person_after(text, b_end, s1, terms, reg)
+        if person is None and stop != "verb":
+            continue
+        rows.append(_row(context, person, t, body, others, reg))
+    return rows
+
+
+def _body_span(text: str, pos: int, end: int, terms: Terms, people: list[Match]
+               ) -> tuple[int, int, str, Match | None]:
+    """Where the body named after a title starts and stops, and what stops it."""
+    while pos < end and text[pos] == " ":
+        pos += 1
+    link = terms.at("linkers", text, pos)
+    if link:
+        pos = link.end
+        while pos < end and text[pos] == " ":
+            pos += 1
+    stops: list[tuple[int, str, Match | None]] = [(end, "sentence", None)]
+    punct = _PUNCT_STOP.search(text, pos, end)
+    if punct:
+        stops.append((punct.start(), "punctuation", None))
+    stops += [(m.start, "verb", None) for m in terms.find("credit_after", text, pos, end)[:1]]
+    stops += [(p.value, "person", None) for p in people if p.value >= pos]
+    for c in terms.find("conjunctions", text, pos, end):
+        after = c.end + len(text[c.end:end]) - len(text[c.end:end].lstrip())
+        t = terms.at("titles", text, after)
+        if t:
+            stops.append((c.start, "conjunction", t))
+    stop_at, kind, nxt = min(stops, key=lambda x: x[0])
+    return pos, len(text[:stop_at].rstrip()), kind, nxt
+
+
+def _person_before(text: str, s0: int, t: Match, people: list[Match], terms: Terms, reg: Registry
+                   ) -> Match | None:
+    """The name in apposition before the title: "Bapak X, Wakil Direktur", "นายX ผู้อำนวยการ"."""
+    for p in people:
+        if p.end <= t.start and re.fullmatch(r"[ \t,]*", text[p.end:t.start]):
+            return p
+    if not terms.spaced:
+        return None
+    m = re.search(r"([^,;:.()\"“”]*),\s*$", text[s0:t.start])
+    if not m:
+        return None
+    a, b = s0 + m.start(1), s0 + m.end(1)
+    while a < b and text[a] == " ":
+        a += 1
+    marker = terms.at("credit_before", text, a)
+    if marker:
+        a = marker.end
+    span = read_name(text, a, b, terms, reg, min_tokens=2)
+    if span and span[1] == len(text[:b].rstrip()) and not reg.find_places(text[span[0]:span[1]]):
+        return Match(span[0], span[1], text[span[0]:span[1]], a)
+    return None
+
+
+def _person_after(text: str, pos: int, end: int, terms: Terms, reg: Registry) -> Match | None:
+    """The name in apposition after title and body: "Direktur Dinas …, Lam Dinh Thang, mengatakan"."""
+    if pos >= end or text[pos] != ",":
+        return None
+    pos += 1
+    while pos < end and text[pos] == " ":
+        pos += 1
+    h = terms.at("honorifics", text, pos)
+    span = read_name(text, h.end if h else pos, end, terms, reg, min_tokens=1 if h else 2)
+    if not span:
+        return None
+    rest = text[span[1]:end].lstrip()
+    closes = rest[:1] in (",", ":") or terms.at("credit_after", text, end - len(rest)) is not None
+    if not closes or reg.find_places(text[span[0]:span[1]]) or terms.at("titles", text, span[0]):
+        return None
+    return Match(span[0], span[1], text[span[0]:span[1]], h.start if h else span[0])
+
+
+def _row(context: dict, person: Match | None, t: Match, body: Body, others: list[str], reg: Registry) -> dict:
+    canonical = reg.person(person.surface) if person else None
+    return {
+        **context,
+        "person": canonical or (person.surface if person else None),
+        "person_surface": person.surface if person else None,
+        "title": t.value[0], "title_surface": t.surface,
+        "organisation": body.name if body.surface else None,
+        "organisation_surface": body.surface or None,
+        "org_type": body.org_type, "org_level": body.level, "rendered_level": body.implies,
+        "resolved": canonical is not None, "organisation_resolved": body.resolved,
+        "org_term": body.term, "other_titles": "; ".join(others) or None, "role_from": "apposition",
+        "start": person.start if person else t.start, "end": person.end if person else t.end,
+    }

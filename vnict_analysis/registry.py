@@ -1,0 +1,143 @@
+"""Known places, organisations and people (`data/entities.yaml`): canonical names from any script."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .lexicon import default_data_dir
+
+REGISTRY_KEYS = {"places", "organisations", "people"}
+LEVELS = {"national", "provincial", "municipal", "district", "foreign", "company"}
+
+
+def norm(text: str) -> str:
+    """Matching key: NFC, case-folded, without spaces and without the marks "(" ")" "." ","."""
+    text = unicodedata.normalize("NFC", str(text)).casefold()
+    return re.sub(r"[\s().,]+", "", text)
+
+
+def caseless(text: str) -> bool:
+    """True when `text` has letters but none with case (Thai, CJK): no capitals mark names there."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.isupper() or c.islower() for c in letters)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place found in a text: canonical name, level and character offsets."""
+
+    name: str
+    level: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The contents of `data/entities.yaml` with lookups by surface form.
+
+    Attributes
+    ----------
+    places, organisations, people
+        The YAML entries, as lists of dicts.
+    """
+
+    places: list[dict[str, Any]] = field(default_factory=list)
+    organisations: list[dict[str, Any]] = field(default_factory=list)
+    people: list[dict[str, Any]] = field(default_factory=list)
+
+    def person(self, surface: str) -> str | None:
+        """Canonical name of the person written `surface`, or None when not registered."""
+        key = norm(surface)
+        for p in self.people:
+            if key in {norm(a) for a in [p["name"], *p.get("aliases", [])]}:
+                return str(p["name"])
+        return None
+
+    def person_aliases(self) -> list[tuple[str, str]]:
+        """(alias, canonical name) pairs, longest alias first."""
+        pairs = [(str(a), str(p["name"])) for p in self.people for a in [p["name"], *p.get("aliases", [])]]
+        return sorted(set(pairs), key=lambda x: len(x[0]), reverse=True)
+
+    def place(self, name: str) -> dict[str, Any] | None:
+        """The entry of the place with canonical name `name`."""
+        return next((p for p in self.places if p["name"] == name), None)
+
+    def find_places(self, text: str) -> list[Place]:
+        """Registered places named in `text`, left to right, longest alias first, not overlapping."""
+        found: list[Place] = []
+        taken: list[tuple[int, int]] = []
+        aliases = sorted(((str(a), p) for p in self.places for a in [p["name"], *p.get("aliases", [])]),
+                         key=lambda x: len(x[0]), reverse=True)
+        for alias, p in aliases:
+            pat = re.escape(alias).replace(r"\ ", r"\s*")
+            if not caseless(alias):
+                pat = rf"(?<!\w){pat}(?!\w)"
+            for m in re.finditer(pat, text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append(Place(str(p["name"]), str(p["level"]), m.start(), m.end()))
+        return sorted(found, key=lambda p: p.start)
+
+    def organisation(self, surface: str, org_type: str | None = None, places: tuple[str, ...] = (),
+                     core: str = "") -> dict[str, Any] | None:
+        """The registered body written `surface`, or with this type, these places and this core name.
+
+        Parameters
+        ----------
+        surface
+            The name as written.
+        org_type, places, core
+            The parts of the name (see `attribution.parse_body`); used when no full alias matches.
+        """
+        key = norm(surface)
+        for o in self.organisations:
+            if key and key in {norm(a) for a in [o["name"], *o.get("aliases", [])]}:
+                return o
+        for o in self.organisations:
+            if org_type is not None and o.get("type") != org_type:
+                continue
+            if set(places) != set(o.get("places") or []):
+                continue
+            cores = {norm(c) for c in o.get("core") or []}
+            if norm(core) in cores or (not core.strip() and not cores and org_type is not None):
+                return o
+        return None
+
+
+def load_registry(data_dir: str | Path | None = None) -> Registry:
+    """Read `entities.yaml` from `data_dir` (default: the project's data folder).
+
+    Raises
+    ------
+    ValueError
+        If the file has unknown top-level keys, an entry without a name, or an unknown level.
+    """
+    path = Path(data_dir or default_data_dir()) / "entities.yaml"
+    if not path.exists():
+        return Registry()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+    unknown = set(data) - REGISTRY_KEYS
+    if unknown:
+        raise ValueError(f"{path}: unknown keys {sorted(unknown)}; allowed: {sorted(REGISTRY_KEYS)}")
+    for key in REGISTRY_KEYS:
+        for entry in data.get(key) or []:
+            if not isinstance(entry, dict) or not entry.get("name"):
+                raise ValueError(f"{path}: every entry under {key} needs a name: {entry!r}")
+            if key != "people" and entry.get("level") not in LEVELS:
+                raise ValueError(f"{path}: {entry['name']}: level must be one of {sorted(LEVELS)}")
+    names = {p["name"] for p in data.get("places") or []}
+    for o in data.get("organisations") or []:
+        missing = set(o.get("places") or []) - names
+        if missing:
+            raise ValueError(f"{path}: {o['name']}: unknown places {sorted(missing)}")
+    return Registry(data.get("places") or [], data.get("organisations") or [], data.get("people") or [])
