@@ -9,7 +9,7 @@ import pandas as pd
 from .credits import FINDING_COLUMNS, findings, speakers
 from .lexicon import load_lexicon
 from .registry import Registry, load_registry
-from .roles import Body, Match, Terms, _PUNCT_STOP, load_terms, parse_body, person_candidates, read_name
+from .roles import Body, Match, Terms, BODY_STOP, load_terms, parse_body, person_candidates, read_name
 from .segment import boilerplate_spans, segment
 
 ATTRIBUTION_COLUMNS = [
@@ -65,18 +65,18 @@ def _article(text: str, source_id: str, lex, terms: Terms, reg: Registry) -> lis
     paras = _paragraph_spans(segs)
     skip = boilerplate_spans(text, lex)
     rows: list[dict] = []
-    seen: list[tuple[Match, int]] = []
+    seen: list[Match] = []
     for (s0, s1), p in zip(segs.sentences, segs.paragraph_of_sentence):
         if any(a <= s0 < b for a, b, _ in skip):
             continue
         people = person_candidates(text, s0, s1, terms, reg)
-        seen.extend((m, len(rows)) for m in people)
+        seen.extend(people)
         context = {"source_id": source_id, "sentence": text[s0:s1], "sentence_start": s0,
                    "sentence_end": s1, "paragraph_start": paras[p][0], "paragraph_end": paras[p][1]}
         rows.extend(_sentence_roles(text, s0, s1, people, terms, reg, context))
     used = {(r["start"], r["end"]) for r in rows}
     known = {r["person"]: r for r in rows if r["person"] is not None}
-    for m, _ in seen:
+    for m in seen:
         canonical = reg.person(m.surface) or m.surface
         if (m.start, m.end) in used or canonical not in known:
             continue
@@ -126,7 +126,7 @@ def _body_span(text: str, pos: int, end: int, terms: Terms, people: list[Match]
         while pos < end and text[pos] == " ":
             pos += 1
     stops: list[tuple[int, str, Match | None]] = [(end, "sentence", None)]
-    punct = _PUNCT_STOP.search(text, pos, end)
+    punct = BODY_STOP.search(text, pos, end)
     if punct:
         stops.append((punct.start(), "punctuation", None))
     stops += [(m.start, "verb", None) for m in terms.find("credit_after", text, pos, end)[:1]]

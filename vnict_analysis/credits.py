@@ -91,8 +91,10 @@ def generic_credits(articles: pd.DataFrame, data_dir: str | Path | None = None) 
 def _assign(mentions: pd.DataFrame, credits: pd.DataFrame) -> pd.DataFrame:
     out = mentions.copy()
     who, titles = [], []
+    by_source = {sid: g for sid, g in credits.groupby("source_id")}
+    empty = credits.iloc[0:0]
     for m in mentions.itertuples(index=False):
-        c = credits[credits["source_id"] == m.source_id]
+        c = by_source.get(m.source_id, empty)
         here = c[c["sentence_start"] == m.sentence_start]
         if here.empty:
             here = c[(c["sentence_start"] == c["paragraph_start"]) & (c["paragraph_start"] <= m.start)

@@ -3,14 +3,26 @@ names and body names that `attribution` builds on. All words come from `data/lex
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import Lexicon
 from .registry import Place, Registry, caseless, norm
 
-_PUNCT_STOP = re.compile(r"""[,;:()\[\]"“”«»!?]|\.(?=\s|$)|\n""")
-_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+#: Punctuation that ends a name or a body's name.
+BODY_STOP = re.compile(r"""[,;:()\[\]"“”«»!?]|\.(?=\s|$)|\n""")
+
+
+def _name_token(text: str, i: int, end: int) -> tuple[int, int] | None:
+    """A word starting with a letter and going on with letters, marks (Thai vowels and tones,
+    combining accents), digits, apostrophes and hyphens."""
+    if i >= end or not unicodedata.category(text[i]).startswith("L"):
+        return None
+    j = i + 1
+    while j < end and (unicodedata.category(text[j])[0] in "LMN" or text[j] in "'’-"):
+        j += 1
+    return i, j
 
 
 @dataclass(frozen=True)
@@ -135,20 +147,19 @@ def read_name(text: str, pos: int, end: int, terms: Terms, reg: Registry,
     while i < end and len(tokens) < 5:
         if i in stops:
             break
-        m = _NAME_TOKEN.match(text, i, end)
-        if not m:
+        span = _name_token(text, i, end)
+        if not span:
             break
-        tok = m.group(0)
-        if caseless(tok):
-            cut = next((s for s in stops if m.start() < s < m.end()), None)
+        a, b = span
+        if caseless(text[a:b]):
+            cut = next((s for s in stops if a < s < b), None)
             if cut is not None:
-                tokens.append((m.start(), cut))
-                i = cut
+                tokens.append((a, cut))
                 break
-        elif not tok[0].isupper():
+        elif not text[a].isupper():
             break
-        tokens.append((m.start(), m.end()))
-        i = m.end()
+        tokens.append((a, b))
+        i = b
         if i < end and text[i] == " " and i + 1 < end and text[i + 1] != " ":
             i += 1
         else:
@@ -160,7 +171,7 @@ def read_name(text: str, pos: int, end: int, terms: Terms, reg: Registry,
         nxt = e
         while nxt < end and text[nxt] == " ":
             nxt += 1
-        ok_end = nxt >= end or nxt in stops or bool(_PUNCT_STOP.match(text, nxt))
+        ok_end = nxt >= end or nxt in stops or bool(BODY_STOP.match(text, nxt))
         if len(tokens) < 2 or len(tokens) > 4 or not ok_end:
             return None
     if len(tokens) < min_tokens:
