@@ -1,0 +1,176 @@
+"""Facts across sources: group mentions of one indicator, entity and period; agree, conflict, rank.
+
+A fact is identified by ``(indicator, entity, period, kind, unit)`` where `kind` is ``target``
+for targets and ``level`` otherwise (a target and an actual for the same year are different
+facts). Mentions are never deleted: each keeps its value, and gets a `fact_id`, a per-mention
+`status` and a Wikidata-like `rank`.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+RECONCILED_COLUMNS = ["fact_id", "fact_kind", "status", "rank", "rank_reason"]
+FACT_COLUMNS = [
+    "fact_id", "indicator", "indicator_name", "entity", "period", "kind", "unit", "value", "bound", "status",
+    "n_sources", "n_mentions", "sources", "langs", "values", "labels", "qualifiers", "bounds",
+    "speakers", "label_scopes", "label_differs", "qualifier_differs", "bound_differs", "speaker_differs",
+    "preferred_mention", "preferred_source", "rank_rule",
+]
+QUALIFIER_RANK = {"actual": 0, "estimate": 1, None: 2, "target": 3}
+
+#: The documented preference when sources conflict, applied in this order.
+RANK_RULES = (
+    "more sources agreeing",
+    "an original over a translation",
+    "actual over estimate over unqualified",
+    "a later period-stated report over an earlier one (sources.yaml order as a stand-in for date)",
+)
+
+
+def interval(value: float, number_text: str, bound: str | None, tolerance: float) -> tuple[float, float]:
+    """Values a mention is consistent with: half a unit of its last written digit in base units
+    ("147,8 juta" -> 147.8e6 +/- 0.05e6; "about 20%" -> 19.5-20.5), or the relative `tolerance`
+    if wider, opened on one side by its bound ("more than 768" -> [768, inf))."""
+    digits = re.sub(r"\D", "", str(number_text))
+    half = 0.5 * abs(value) / int(digits) if digits and int(digits) else 0.0
+    slack = max(half, tolerance * abs(value))
+    lo, hi = value - slack, value + slack
+    if bound == "more_than":
+        hi = math.inf
+    elif bound == "less_than":
+        lo = -math.inf
+    return lo, hi
+
+
+def _clusters(group: pd.DataFrame, tolerance: float) -> list[list]:
+    """Group mention indices whose intervals all overlap; deterministic whatever the input order.
+    The two ends of a range ("10 hingga 15%") stay together as one interval."""
+    units: dict = {}
+    for idx, row in group.iterrows():
+        key = row["range_id"] if isinstance(row.get("range_id"), str) else ("single", row["mention_id"])
+        lo, hi = interval(row["value"], row["number_text"], row["bound"], tolerance)
+        members, ulo, uhi = units.get(key, ([], math.inf, -math.inf))
+        units[key] = (members + [idx], min(lo, ulo), max(hi, uhi))
+    ordered = sorted(units.values(), key=lambda u: (u[1], u[2], sorted(group.loc[u[0], "mention_id"])))
+    clusters: list[tuple[list, float, float]] = []
+    for members, lo, hi in ordered:
+        for i, (cm, clo, chi) in enumerate(clusters):
+            if lo <= chi and clo <= hi:
+                clusters[i] = (cm + members, max(lo, clo), min(hi, chi))
+                break
+        else:
+            clusters.append((members, lo, hi))
+    return [c[0] for c in clusters]
+
+
+def fact_key(row: pd.Series) -> str:
+    period = "unspecified" if pd.isna(row["period"]) else str(int(row["period"]))
+    kind = "target" if row["qualifier"] == "target" else "level"
+    return f"{row['indicator']}|{row['entity'] or 'unknown'}|{period}|{kind}|{row['unit']}"
+
+
+def _join(values) -> str:
+    return "; ".join(sorted({str(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))}))
+
+
+def _per_source(group: pd.DataFrame, col: str) -> str:
+    parts = []
+    for sid, g in group.groupby("source_id", sort=True):
+        vals = sorted({str(v) for v in g[col] if v is not None and not (isinstance(v, float) and math.isnan(v))})
+        parts.append(f"{sid}: {' / '.join(vals) if vals else '-'}")
+    return "; ".join(parts)
+
+
+def _differs(group: pd.DataFrame, col: str) -> bool:
+    """True when sources disagree on `col` (repeats inside one source do not count)."""
+    per_source = group.groupby("source_id")[col].apply(lambda s: frozenset(str(v) for v in s))
+    return per_source.nunique() > 1
+
+
+def _preference(row: pd.Series, n_agreeing: int, order: dict[str, int]) -> tuple:
+    original = 0 if not row.get("translated_from") else 1
+    return (-n_agreeing, original, QUALIFIER_RANK.get(row["qualifier"], 2), -order.get(row["source_id"], 0),
+            row["mention_id"])
+
+
+def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Group annotated mentions into facts and judge agreement.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        Mentions with ``indicator, entity`` (see :func:`vnict_analysis.indicators.annotate`).
+        Optional ``translated_from`` (per source) is used for ranking.
+    tolerance : float
+        Relative difference under which two values are the same, on top of the rounding their
+        written precision allows.
+
+    Returns
+    -------
+    (mentions, facts)
+        `mentions` with ``fact_id, fact_kind, status, rank, rank_reason`` added (null fact for
+        mentions without an indicator, status ``unassigned``); `facts` one row per fact.
+    """
+    if tolerance < 0 or not math.isfinite(tolerance):
+        raise ValueError("tolerance must be a finite number >= 0")
+    out = mentions.copy()
+    for col in RECONCILED_COLUMNS:
+        out[col] = None
+    out["status"] = "unassigned"
+    for col in ("translated_from", "label_scope", "range_id"):
+        if col not in out.columns:
+            out[col] = None
+    order = {sid: i for i, sid in enumerate(sorted(out["source_id"].unique()))}
+    assigned = out[out["indicator"].notna()]
+    keys = assigned.apply(fact_key, axis=1) if len(assigned) else pd.Series(dtype=object)
+    facts = []
+    for fid in sorted(set(keys)):
+        group = assigned[keys == fid]
+        clusters = _clusters(group, tolerance)
+        n_src = {i: group.loc[c, "source_id"].nunique() for i, c in enumerate(clusters)}
+        n_sources = group["source_id"].nunique()
+        status = "single" if n_sources == 1 and len(clusters) == 1 else ("agree" if len(clusters) == 1 else "conflict")
+        best_idx, best_key = None, None
+        for ci, members in enumerate(clusters):
+            for idx in members:
+                key = _preference(out.loc[idx], n_src[ci], order)
+                if best_key is None or key < best_key:
+                    best_idx, best_key = idx, key
+        best_cluster = next(c for c in clusters if best_idx in c)
+        for ci, members in enumerate(clusters):
+            if status == "conflict":
+                st = "agree" if n_src[ci] >= 2 else "conflict"
+            else:
+                st = status
+            for idx in members:
+                out.at[idx, "fact_id"] = fid
+                out.at[idx, "fact_kind"] = "target" if "|target|" in fid else "level"
+                out.at[idx, "status"] = st
+                out.at[idx, "rank"] = "preferred" if members is best_cluster else "normal"
+                out.at[idx, "rank_reason"] = (
+                    "preferred value" if idx == best_idx else
+                    ("agrees with the preferred value" if members is best_cluster else "departs from the preferred value")
+                )
+        best = out.loc[best_idx]
+        facts.append({
+            "fact_id": fid, "indicator": best["indicator"], "indicator_name": best.get("indicator_name"),
+            "entity": best["entity"], "period": best["period"], "kind": out.at[best_idx, "fact_kind"],
+            "unit": best["unit"], "value": best["value"], "bound": best["bound"], "status": status, "n_sources": n_sources,
+            "n_mentions": len(group), "sources": _join(group["source_id"]), "langs": _join(group["lang"]),
+            "values": _join(f"{v:g}" for v in group["value"]),
+            "labels": _per_source(group, "label_reported"), "qualifiers": _per_source(group, "qualifier"),
+            "bounds": _per_source(group, "bound"),
+            "speakers": _per_source(group, "speaker") if "speaker" in group else "",
+            "label_scopes": _per_source(group, "label_scope"),
+            "label_differs": _differs(group, "label_scope") if group["label_scope"].notna().any() else False, "qualifier_differs": _differs(group, "qualifier"),
+            "bound_differs": _differs(group, "bound"),
+            "speaker_differs": _differs(group, "speaker") if "speaker" in group else False,
+            "preferred_mention": best["mention_id"], "preferred_source": best["source_id"],
+            "rank_rule": "; ".join(RANK_RULES),
+        })
+    facts_df = pd.DataFrame(facts, columns=FACT_COLUMNS)
+    facts_df["period"] = facts_df["period"].astype("Int64")
+    return out, facts_df
