@@ -29,7 +29,9 @@ def speakers(mentions: pd.DataFrame, articles: pd.DataFrame, attributions: pd.Da
 
     The speaker is the person (or unnamed credit, "Menurut perwakilan pimpinan kota Da Nang,")
     named in the figure's sentence, the nearest one before the figure if several; otherwise the
-    credit in the first sentence of the figure's paragraph; otherwise null.
+    credit in the first sentence of the figure's paragraph; otherwise an unnamed credit opening
+    the article's first paragraph (the lede's attribution); otherwise null. `speaker_scope` says
+    which of these applied (sentence, paragraph, article lead).
 
     Parameters
     ----------
@@ -90,25 +92,35 @@ def generic_credits(articles: pd.DataFrame, data_dir: str | Path | None = None) 
 
 def _assign(mentions: pd.DataFrame, credits: pd.DataFrame) -> pd.DataFrame:
     out = mentions.copy()
-    who, titles = [], []
+    who, titles, scopes = [], [], []
     by_source = {sid: g for sid, g in credits.groupby("source_id")}
     empty = credits.iloc[0:0]
     for m in mentions.itertuples(index=False):
         c = by_source.get(m.source_id, empty)
-        here = c[c["sentence_start"] == m.sentence_start]
+        here, scope = c[c["sentence_start"] == m.sentence_start], "sentence"
         if here.empty:
-            here = c[(c["sentence_start"] == c["paragraph_start"]) & (c["paragraph_start"] <= m.start)
-                     & (m.start < c["paragraph_end"])]
+            here, scope = c[(c["sentence_start"] == c["paragraph_start"]) & (c["paragraph_start"] <= m.start)
+                            & (m.start < c["paragraph_end"])], "paragraph"
+        if here.empty:
+            # a credit that opens the article ("Menurut perwakilan pimpinan kota …,") frames the
+            # paragraphs that carry no credit of their own; marked as such, never silently
+            first_para = c["paragraph_start"].min() if not c.empty else None
+            lead = c[(c["paragraph_start"] == first_para) & (c["sentence_start"] == first_para)
+                     & c["speaker_title"].isna()]
+            here, scope = lead[lead["start"] <= m.start], "article lead"
         if here.empty:
             who.append(None)
             titles.append(None)
+            scopes.append(None)
             continue
         before = here[here["start"] <= m.start]
         pick = before.loc[before["start"].idxmax()] if not before.empty else here.loc[here["start"].idxmin()]
         who.append(pick["speaker"])
         titles.append(pick["speaker_title"])
+        scopes.append(scope)
     out["speaker"] = pd.Series(who, index=out.index, dtype=object)
     out["speaker_title"] = pd.Series(titles, index=out.index, dtype=object)
+    out["speaker_scope"] = pd.Series(scopes, index=out.index, dtype=object)
     return out
 
 
