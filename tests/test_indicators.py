@@ -1,0 +1,58 @@
+"""Indicator data: schema errors, and adding an indicator is a data change."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import yaml
+
+import vnict_analysis as va
+from vnict_analysis.indicators import load_indicators, unit_kind
+
+
+def test_unit_kinds():
+    assert [unit_kind(u) for u in ("percent", "count", "times", "per_1000", "VND")] == \
+        ["percent", "count", "times", "rate", "money"]
+
+
+@pytest.mark.parametrize("patch,match", [
+    ({"indicators": {"x": {"name": "X", "unit_kind": "money", "labelz": {}}}}, "unknown keys"),
+    ({"indicators": {"x": {"name": "X", "unit_kind": "euros"}}}, "unit_kind"),
+    ({"indicators": {"x": {"name": "X", "unit_kind": "money", "relations": ["nope"]}}}, "unknown relation"),
+    ({"indicators": {"x": {"name": "X", "unit_kind": "money", "labels": {"en": ["(unclosed"]}}}}, "bad pattern"),
+])
+def test_schema_errors(tmp_path, patch, match):
+    p = tmp_path / "indicators.yaml"
+    p.write_text(yaml.safe_dump({"relations": {}, **patch}))
+    with pytest.raises(ValueError, match=match):
+        load_indicators(p)
+
+
+def test_adding_an_indicator(tmp_path, root):
+    data = yaml.safe_load((root / "data" / "indicators.yaml").read_text(encoding="utf-8"))
+    data["indicators"]["startups"] = {"name": "Startups", "unit_kind": "count",
+                                      "labels": {"en": ["start-?ups"], "id": ["perusahaan rintisan"]}}
+    p = tmp_path / "indicators.yaml"
+    p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    ind = load_indicators(p)
+    text = "In 2024 the city had 120 startups."
+    articles = pd.DataFrame([{"source_id": "x", "lang": "en", "text": text, "translated_from": None}])
+    mentions = va.extract_figures(text, "en", "x")
+    out = va.annotate(mentions, articles, ind, attributions=va.extract_attributions(articles))
+    assert list(out["indicator"]) == ["startups"]
+    # the shipped data does not know the indicator: the figure is left without one, not forced
+    out = va.annotate(mentions, articles, load_indicators(), attributions=va.extract_attributions(articles))
+    assert out["indicator"].isna().all()
+
+
+@pytest.mark.parametrize("text,lang,indicator,label_scope", [
+    ("Năm 2023, doanh thu công nghiệp CNTT đạt 9.000 tỷ đồng, tăng 12%.", "vi", "ict_revenue", "IT"),
+    ("In 2023 ICT industry revenue reached 2 billion USD, up 7%.", "en", "ict_revenue", "ICT"),
+    ("Pada 2023 ekspor perangkat lunak mencapai USD 20 juta, naik 5%.", "id", "software_exports", None),
+])
+def test_labels_in_new_sentences(text, lang, indicator, label_scope):
+    articles = pd.DataFrame([{"source_id": "x", "lang": lang, "text": text, "translated_from": None}])
+    mentions = va.extract_figures(text, lang, "x")
+    out = va.annotate(mentions, articles, load_indicators(), attributions=va.extract_attributions(articles))
+    assert out.iloc[0]["indicator"] == indicator
+    assert out.iloc[0]["label_scope"] == label_scope
+    assert out.iloc[1]["indicator"] == indicator + "_growth"
