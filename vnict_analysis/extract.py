@@ -60,7 +60,8 @@ def _right_units(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
     if m:
         c.unit = r.currency_codes[re.sub(r"\s+", " ", m.group(0).strip()).lower()]
         return m.end()
-    m = r.rate_after.match(norm, pos)
+    window = norm[pos:pos + 60].lower()
+    m = r.rate_after.match(norm, pos) if any(w in window for w in r.rate_words) else None
     if m and "\n" not in m.group(0):
         try:
             denom, _ = parse_digits(m.group(1), r.lex)

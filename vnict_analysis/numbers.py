@@ -17,7 +17,7 @@ _DIGIT_TABLE = {
     if chr(cp).isdecimal()
 }
 
-_NON_ASCII_DIGIT = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _DIGIT_TABLE) + "]")
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")  # \d matches every Unicode decimal digit
 
 
 def to_ascii_digits(text: str) -> str:

@@ -42,6 +42,7 @@ def _periods(figs, years, text: str, segs: Segments, r: Rules) -> dict[int, tupl
     out: dict[int, tuple[int | None, str | None]] = {}
     context: int | None = None
     prev_para = -1
+    present_at = [m.start() for m in r.present.finditer(text)]
     for i, (s0, s1) in enumerate(segs.sentences):
         para = segs.paragraph_of_sentence[i]
         if para != prev_para:
@@ -49,7 +50,8 @@ def _periods(figs, years, text: str, segs: Segments, r: Rules) -> dict[int, tupl
         sent_years = [(y, _is_comparison(y, text, s0, r)) for y in by_sentence.get(i, [])]
         own = [y for y, comp in sent_years if not comp]
         comps = [y for y, comp in sent_years if comp]
-        present = bool(r.present.search(text, s0, s1))
+        i0 = bisect.bisect_left(present_at, s0)
+        present = i0 < len(present_at) and present_at[i0] < s1
         for f in figs_by_sentence.get(i, []):
             before = [y for y in own if y.num_start < f.num_start]
             after = [y for y in own if y.num_start > f.num_start]

@@ -89,6 +89,7 @@ class Rules:
     bound_kinds: dict[str, str]
     cue_kinds: dict[str, str]
     scales: dict[str, float]
+    rate_words: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -150,4 +151,5 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         bound_kinds={k.lower(): v for k, v in bounds.items()},
         cue_kinds={k.lower(): v for k, v in cues.items()},
         scales={k.lower(): v for k, v in scales.items()},
+        rate_words=tuple(w.lower() for w in lex.words("rate_words")),
     )

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENT_END = re.compile(r"[.!?…。！？](?=[\"'”’)\]]*\s)")
 _CJK_SENT_END = re.compile(r"[。！？]")
-_CLAUSE = re.compile(r"[;()\[\]、，；：（）]|(?<!\d)[,:]|[,:](?!\d)")
+_CLAUSE = re.compile(r"[;()\[\]、，；：（）,:]")
 
 
 def boilerplate_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -45,10 +45,13 @@ class Segments:
     sentences: list[tuple[int, int]]
     paragraph_of_sentence: list[int]
     clause_breaks: list[int]
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts[:] = [s for s, _ in self.sentences]
 
     def sentence_index(self, pos: int) -> int:
-        starts = [s for s, _ in self.sentences]
-        i = bisect.bisect_right(starts, pos) - 1
+        i = bisect.bisect_right(self.starts, pos) - 1
         return max(i, 0)
 
     def clause_start(self, pos: int, floor: int) -> int:
@@ -68,8 +71,8 @@ def segment(text: str, lex: Lexicon) -> Segments:
         splitter = _SENT_END if lex.spaces else _CJK_SENT_END
         for e in splitter.finditer(para):
             end = e.end()
-            prev_word = re.search(r"(\S+)$", para[: e.start()])
-            if lex.spaces and prev_word and _is_abbreviation(prev_word.group(1)):
+            tail = para[max(0, e.start() - 12): e.start()].split()
+            if lex.spaces and tail and not para[e.start() - 1].isspace() and _is_abbreviation(tail[-1]):
                 continue
             nxt = para[end:].lstrip()
             if lex.spaces and nxt and nxt[0].islower():
@@ -84,7 +87,10 @@ def segment(text: str, lex: Lexicon) -> Segments:
                 sentences.append((start + prev + lead, start + prev + trail))
                 paragraphs.append(p_idx)
             prev = c
-    clause_breaks = [m.start() for m in _CLAUSE.finditer(text)]
+    clause_breaks = [
+        i for i in (m.start() for m in _CLAUSE.finditer(text))
+        if text[i] not in ",:" or not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+    ]
     return Segments(sentences, paragraphs, clause_breaks)
 
 
