@@ -131,3 +131,24 @@ def test_token_soup_never_crashes(parts):
     text = "".join(parts)
     df = extract_figures(text, "id", "x")
     assert (df["start"] < df["end"]).all()
+
+
+@pytest.mark.parametrize("text,lang,value,unit", [
+    ("Nilai investasi Rp2,5 triliun.", "id", 2.5e12, "IDR"),
+    ("Pelaburan dijangka mencecah RM2.5 bilion.", "ms", 2.5e9, "MYR"),
+    ("Revenue hit US$3bn.", "en", 3e9, "USD"),
+])
+def test_currency_glued_to_number(text, lang, value, unit):
+    row = one(text, lang)
+    assert (row["value"], row["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Apple meluncurkan iPhone 15 di Jakarta.", "id"),
+    ("Máy chủ chạy Windows 11.", "vi"),
+    ("Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu.", "vi"),
+    ("2024年5月3日发布。", "zh"),
+    ("2024년 3월 발표했다.", "ko"),
+])
+def test_names_codes_and_dates_are_not_figures(text, lang):
+    assert extract_figures(text, lang, "t").empty

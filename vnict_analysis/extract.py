@@ -15,7 +15,7 @@ from .schemas import MENTION_COLUMNS, REJECTED_COLUMNS, validate_mentions
 from .segment import boilerplate_spans, segment
 
 _DATE_CORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
-_DOC_AFTER = re.compile(r"\s*[/-]\s*[A-Z]")
+_DOC_AFTER = re.compile(r"(?:[/-]\d+)*\s*[/-]\s*[A-ZĐ]")  # 79-KL/TW, 13/2023/NĐ-CP
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -129,7 +129,8 @@ def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> s
     s, e = c.num_start, c.num_end
     before = text[max(0, s - 40): s]
     lex = r.lex
-    if _DATE_CORE.match(core) or r.date_before.search(before) or r.month_after.match(text, e):
+    if (_DATE_CORE.match(core) or r.date_before.search(before) or r.month_after.match(text, e)
+            or r.date_after.match(text, e)):
         return "date"
     if e < len(norm) and norm[e] == ":" and e + 1 < len(norm) and norm[e + 1].isdigit():
         return "identifier"
@@ -139,7 +140,8 @@ def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> s
         return "document number"
     if r.ident_before.search(before.rstrip(" -")):
         return "standard or code"
-    left_glue = _glued_letter(text, s - 1) or (s >= 2 and text[s - 1] == "-" and _glued_letter(text, s - 2))
+    left_glue = (_glued_letter(text, s - 1) and not r.currency_before.search(before)) or (
+        s >= 2 and text[s - 1] == "-" and _glued_letter(text, s - 2))
     right_glue = _glued_letter(text, e) and not (
         r.scale_after.match(text, e) or r.percent_after.match(text, e) or r.currency_after.match(text, e)
         or r.times_after.match(text, e) or (r.classifier_after and r.classifier_after.match(text, e))
@@ -147,16 +149,38 @@ def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> s
     if lex.spaces and (left_glue or right_glue):
         return "identifier"
     if not lex.spaces and (
-        (_glued_letter(text, s - 1) and text[s - 1].isascii()) or (right_glue and text[e].isascii())
+        (_glued_letter(text, s - 1) and text[s - 1].isascii() and not r.currency_before.search(before))
+        or (right_glue and text[e].isascii())
     ):
         return "identifier"
     if r.label_before.search(before):
         return "label or ordinal"
+    if lex.spaces and _product_name(before, text, e, r):
+        return "name with a number"
     if re.fullmatch(r"0\d+", core):
         return "code"
     if r.rank_after.match(text, e):
         return "rank"
     return None
+
+
+_CAMEL = re.compile(r"[a-z]+[A-Z][\w-]*$")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+$")
+
+
+def _product_name(before: str, text: str, e: int, r: Rules) -> bool:
+    """A number that ends a name: after a camel-case word ("iPhone 15", "eKYC 2") or after a
+    capitalised word that is no known term, with nothing counted after it ("Windows 11.")."""
+    m = re.search(r"(\S+)\s$", before)
+    if not m:
+        return False
+    word = m.group(1)
+    if _CAMEL.match(word):
+        return True
+    if not _CAPITALISED.match(word) or word.lower() in r.known_words:
+        return False
+    nxt = text[e:e + 2]
+    return not nxt or nxt[0] in ".,;:)!?\n" or (len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper())
 
 
 def _year_of(core: str, text: str, s: int, r: Rules) -> int | None:

@@ -20,7 +20,7 @@ LEXICON_KEYS = {
     "boilerplate", "classifiers", "identifier_prefixes", "attribution",
 }
 NUMBER_KEYS = {"units", "values", "adders", "multipliers", "scales", "fillers", "ambiguous_alone"}
-CALENDAR_KEYS = {"era_offset", "era_markers", "year_words", "months", "date_words"}
+CALENDAR_KEYS = {"era_offset", "era_markers", "year_words", "months", "date_words", "date_suffixes"}
 
 
 def default_data_dir() -> Path:

@@ -79,6 +79,7 @@ class Rules:
     ident_before: Tail
     date_before: Tail
     month_after: re.Pattern
+    date_after: re.Pattern
     rank_after: re.Pattern
     comparison_before: re.Pattern
     era_before: Tail
@@ -90,6 +91,7 @@ class Rules:
     cue_kinds: dict[str, str]
     scales: dict[str, float]
     rate_words: tuple[str, ...] = ()
+    known_words: frozenset = frozenset()
 
 
 @lru_cache(maxsize=64)
@@ -138,6 +140,7 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         ident_before=Tail.of(lex.words("identifier_prefixes"), True, case=True),
         date_before=Tail.of(lex.calendar("date_words", []) or [], sp),
         month_after=re.compile(ws + alt(lex.calendar("months", []) or [], sp), _FLAGS),
+        date_after=re.compile(alt(lex.calendar("date_suffixes", []) or [], False)),
         rank_after=re.compile(ws + alt(lex.words("rank_words_after"), sp), _FLAGS),
         comparison_before=re.compile(
             alt(lex.words("comparison_words"), sp) + r"(?:\s*\S+){0,2}?\s*" + r"$", _FLAGS
@@ -152,4 +155,10 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         cue_kinds={k.lower(): v for k, v in cues.items()},
         scales={k.lower(): v for k, v in scales.items()},
         rate_words=tuple(w.lower() for w in lex.words("rate_words")),
+        known_words=frozenset(
+            w.lower() for key in ("label_words", "comparison_words", "present_words", "not_counted", "rate_words",
+                                  "range_connectors", "negative_words", "percent", "times_words")
+            for w in lex.words(key)
+        ) | frozenset(w.lower() for w in list(bounds) + list(cues) + list(currencies))
+        | frozenset(str(w).lower() for w in (lex.calendar("year_words", []) or []) + (lex.calendar("months", []) or [])),
     )
