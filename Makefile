@@ -6,7 +6,7 @@ PARAMS  ?= book/params.yaml
 RAW     := data/raw
 DERIVED := data/derived
 
-.PHONY: venv test data book clean bench
+.PHONY: venv test data book book-hcmc clean bench
 
 $(BIN)/activate: requirements.txt pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "need $(PY) on PATH" >&2; exit 1; }
@@ -25,7 +25,17 @@ data: venv
 	mkdir -p $(DERIVED)
 	$(BIN)/python -m vnict_analysis extract $(RAW) --output $(DERIVED)/mentions.csv
 
+# The book: notebooks executed by papermill with $(PARAMS) into _build/executed/, then Jupyter Book
+# (warnings are errors) into _build/html/. BOOK_ROOT moves the whole _build/ folder elsewhere.
+BOOK_ROOT ?= .
+BOOK_TIMEOUT ?= 300
+
 book: data
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	$(BIN)/python scripts/build_book.py --params $(PARAMS) --root $(BOOK_ROOT) --timeout $(BOOK_TIMEOUT)
+
+book-hcmc:
+	$(MAKE) book PARAMS=book/params_hcmc.yaml BOOK_ROOT=_build/hcmc
 
 bench: venv
 	$(BIN)/python benchmarks/extract_speed.py

@@ -1,0 +1,168 @@
+"""Build the book: execute the notebooks with papermill, then build the HTML with Jupyter Book.
+
+    .venv/bin/python scripts/build_book.py [--params book/params.yaml] [--root .] [--timeout 300]
+
+Layout under ``<root>/_build/``: ``executed/`` holds the executed notebooks, the narrative pages
+copied from ``book/`` and the generated sources page (the book's source folder; the source notebooks
+are never written to); ``html/`` holds the book. A notebook is re-executed only when its inputs
+(notebook, parameters, articles, package code, data files) changed, and files are rewritten only when
+their content changed, so an unchanged rebuild is quick. A failing notebook, a notebook over its
+timeout or any Sphinx warning fails the build (exit code 1).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ["01_corpus", "02_figures", "03_reconciliation", "04_checks", "05_attributions"]
+PAGES = ["intro.md", "methods.md", "rerun.md", "reuse.md"]
+PARAMETERS = {"data_dir", "languages", "entity", "period", "tolerance", "check_tolerance"}
+
+
+def read_params(path: Path) -> dict:
+    """The parameters YAML as a dict; unknown keys are an error (a typo must not pass silently)."""
+    params = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    unknown = set(params) - PARAMETERS
+    if unknown:
+        raise SystemExit(f"{path}: unknown parameters {sorted(unknown)}; allowed {sorted(PARAMETERS)}")
+    return params
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` unless the file already holds it (keeps mtimes, so Sphinx skips unchanged pages)."""
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def inputs_digest(notebook: Path, params: dict, data_dir: Path) -> str:
+    """Hash of everything an executed notebook depends on."""
+    h = hashlib.sha256(json.dumps(params, sort_keys=True).encode())
+    files = [notebook, *sorted((ROOT / "vnict_analysis").glob("*.py")), *sorted((ROOT / "data").glob("*.yaml")),
+             *sorted((ROOT / "data" / "lexicons").glob("*.yaml")), *sorted(data_dir.rglob("*.txt"))]
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def clean_notebook(path: Path) -> bytes:
+    """The executed notebook without run metadata (times, paths) and with plumbing cells removed from the page."""
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags and "remove-cell" not in tags:
+            tags.append("remove-cell")
+    return (nbformat.writes(nb) + "\n").encode()
+
+
+def execute_one(src: Path, out: Path, params: dict, timeout: int) -> None:
+    """Run one notebook with papermill (cell timeout = `timeout`); raises papermill's error on failure."""
+    import papermill
+
+    papermill.execute_notebook(str(src), str(out), parameters=params, kernel_name="python3", cwd=str(ROOT),
+                               execution_timeout=timeout, progress_bar=False, log_output=False)
+
+
+def execute_all(params: dict, executed: Path, timeout: int, jobs: int) -> list[str]:
+    """Execute the notebooks that need it, `jobs` at a time, each in its own process group with a
+    wall-clock timeout; returns the names executed."""
+    data_dir = (ROOT / params.get("data_dir", "data/raw")).resolve()
+    todo, running, done = [], {}, []
+    for name in NOTEBOOKS:
+        digest = inputs_digest(ROOT / "notebooks" / f"{name}.ipynb", params, data_dir)
+        stamp = executed / f".{name}.inputs"
+        if not ((executed / f"{name}.ipynb").exists() and stamp.exists() and stamp.read_text() == digest):
+            todo.append((name, digest))
+    tmp = executed.parent / "papermill"  # raw papermill output, outside the book's source folder
+    tmp.mkdir(parents=True, exist_ok=True)
+    while todo or running:
+        while todo and len(running) < jobs:
+            name, digest = todo.pop(0)
+            cmd = [sys.executable, __file__, "--one", name, "--params-json", json.dumps(params),
+                   "--out", str(tmp / f"{name}.ipynb"), "--timeout", str(timeout)]
+            running[name] = (subprocess.Popen(cmd, cwd=ROOT, start_new_session=True), time.monotonic(), digest)
+        time.sleep(0.2)
+        for name, (proc, t0, digest) in list(running.items()):
+            if proc.poll() is None and time.monotonic() - t0 > timeout:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                raise SystemExit(f"notebook {name} exceeded its {timeout}s timeout")
+            if proc.returncode is None:
+                continue
+            del running[name]
+            if proc.returncode != 0:
+                for p, _, _ in running.values():
+                    os.killpg(p.pid, signal.SIGKILL)
+                raise SystemExit(f"notebook {name} failed (papermill's error above)")
+            write_if_changed(executed / f"{name}.ipynb", clean_notebook(tmp / f"{name}.ipynb"))
+            (executed / f".{name}.inputs").write_text(digest)
+            done.append(name)
+    return done
+
+
+def stage_pages(params: dict, executed: Path) -> None:
+    """Copy the narrative pages and write the sources page for these parameters."""
+    import vnict_analysis as va
+    from vnict_analysis import book
+
+    for page in PAGES:
+        write_if_changed(executed / page, (ROOT / "book" / page).read_bytes())
+    res = va.run([ROOT / params.get("data_dir", "data/raw")], languages=params.get("languages"),
+                 tolerance=params.get("tolerance", 0.005), check_tolerance=params.get("check_tolerance", 0.01))
+    book.write_sources_page(executed / "sources.md", res.articles, res.mentions, res.rejected)
+
+
+def build_html(build: Path, quiet: bool = True) -> None:
+    """`jupyter-book build` of the executed folder, warnings as errors; HTML in `<build>/html`."""
+    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(build / "executed"),
+           "--config", str(ROOT / "_config.yml"), "--toc", str(ROOT / "_toc.yml"),
+           "--path-output", str(build.parent), "--warningiserror", "--keep-going"]
+    if quiet:
+        cmd.append("--quiet")
+    if subprocess.run(cmd, cwd=ROOT).returncode != 0:
+        raise SystemExit("jupyter-book build failed (see the warnings above)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--params", default="book/params.yaml", help="parameters YAML (default book/params.yaml)")
+    ap.add_argument("--root", default=".", help="the book goes to <root>/_build (default: the project)")
+    ap.add_argument("--timeout", type=int, default=300, help="seconds allowed per notebook")
+    ap.add_argument("--jobs", type=int, default=2, help="notebooks executed at once")
+    ap.add_argument("--one", help=argparse.SUPPRESS)
+    ap.add_argument("--params-json", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.one:  # child process: one notebook
+        execute_one(ROOT / "notebooks" / f"{args.one}.ipynb", Path(args.out), json.loads(args.params_json), args.timeout)
+        return 0
+    build = (Path(args.root) / "_build").resolve()
+    params = read_params(Path(args.params))
+    t0 = time.monotonic()
+    ran = execute_all(params, build / "executed", args.timeout, args.jobs)
+    stage_pages(params, build / "executed")
+    t1 = time.monotonic()
+    build_html(build)
+    print(f"notebooks executed: {', '.join(ran) or 'none (inputs unchanged)'} ({t1 - t0:.1f}s); "
+          f"html: {build / 'html' / 'index.html'} ({time.monotonic() - t1:.1f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
