@@ -10,6 +10,7 @@ from .credits import FINDING_COLUMNS, findings, speakers
 from .lexicon import load_lexicon
 from .registry import Registry, load_registry
 from .roles import Body, Match, Terms, BODY_STOP, load_terms, parse_body, person_candidates, read_name
+from .schemas import ATTRIBUTIONS, validate
 from .segment import boilerplate_spans, segment
 
 ATTRIBUTION_COLUMNS = [
@@ -50,7 +51,8 @@ def extract_attributions(corpus: pd.DataFrame, data_dir: str | Path | None = Non
             continue
         lex = load_lexicon(art.lang, str(data_dir) if data_dir else None)
         rows.extend(_article(text, str(art.source_id), lex, load_terms(lex), reg))
-    return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS).astype({"resolved": bool, "organisation_resolved": bool})
+    out = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS).astype({"resolved": bool, "organisation_resolved": bool})
+    return validate(out, ATTRIBUTIONS)
 
 
 def _paragraph_spans(segs) -> dict[int, tuple[int, int]]:

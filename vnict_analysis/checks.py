@@ -6,6 +6,7 @@ import math
 import pandas as pd
 
 from .indicators import Indicators
+from .schemas import CHECKS, validate
 
 CHECK_COLUMNS = ["check_id", "kind", "entity", "period", "inputs", "expected", "observed", "unit",
                  "tolerance", "passed", "explanation"]
@@ -127,4 +128,5 @@ def run_checks(facts: pd.DataFrame, indicators: Indicators, tolerance: float = 0
             })
     out = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     out["period"] = out["period"].astype("Int64")
-    return out.drop_duplicates("check_id").reset_index(drop=True)
+    out = out.astype({"expected": float, "observed": float, "tolerance": float})
+    return validate(out.drop_duplicates("check_id").reset_index(drop=True), CHECKS)

@@ -10,6 +10,7 @@ import pandas as pd
 from .lexicon import load_lexicon
 from .registry import load_registry
 from .roles import load_terms, person_candidates
+from .schemas import FINDINGS, validate
 from .segment import boilerplate_spans, segment
 
 FINDING_COLUMNS = ["finding_id", "kind", "subject", "detail", "source_ids", "evidence"]
@@ -167,7 +168,7 @@ def findings(attributions: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
             rows.append(_finding("credited_figures", person, figs, g))
     out = pd.DataFrame(rows, columns=FINDING_COLUMNS[1:])
     out.insert(0, "finding_id", [f"F{i + 1:03d}" for i in range(len(out))])
-    return out
+    return validate(out, FINDINGS)
 
 
 def _rendered(a: pd.DataFrame) -> list[dict]:

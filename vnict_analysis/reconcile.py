@@ -12,6 +12,8 @@ import re
 
 import pandas as pd
 
+from .schemas import FACTS, validate
+
 RECONCILED_COLUMNS = ["fact_id", "fact_kind", "status", "rank", "rank_reason"]
 FACT_COLUMNS = [
     "fact_id", "indicator", "indicator_name", "entity", "period", "kind", "unit", "value", "bound", "status",
@@ -173,4 +175,5 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
         })
     facts_df = pd.DataFrame(facts, columns=FACT_COLUMNS)
     facts_df["period"] = facts_df["period"].astype("Int64")
-    return out, facts_df
+    facts_df = facts_df.astype({"value": float, "n_sources": int, "n_mentions": int})
+    return out, validate(facts_df, FACTS)
