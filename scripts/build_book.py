@@ -96,7 +96,9 @@ def execute_all(params: dict, executed: Path, timeout: int, jobs: int) -> list[s
             name, digest = todo.pop(0)
             cmd = [sys.executable, __file__, "--one", name, "--params-json", json.dumps(params),
                    "--out", str(tmp / f"{name}.ipynb"), "--timeout", str(timeout)]
-            running[name] = (subprocess.Popen(cmd, cwd=ROOT, start_new_session=True), time.monotonic(), digest)
+            with open(tmp / f"{name}.log", "w") as log:  # kernel chatter stays out of the build log
+                proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True, stdout=log, stderr=subprocess.STDOUT)
+            running[name] = (proc, time.monotonic(), digest)
         time.sleep(0.2)
         for name, (proc, t0, digest) in list(running.items()):
             if proc.poll() is None and time.monotonic() - t0 > timeout:
@@ -109,7 +111,8 @@ def execute_all(params: dict, executed: Path, timeout: int, jobs: int) -> list[s
             if proc.returncode != 0:
                 for p, _, _ in running.values():
                     os.killpg(p.pid, signal.SIGKILL)
-                raise SystemExit(f"notebook {name} failed (papermill's error above)")
+                sys.stderr.write((tmp / f"{name}.log").read_text()[-6000:])
+                raise SystemExit(f"notebook {name} failed (papermill's error above; log in {tmp / name}.log)")
             write_if_changed(executed / f"{name}.ipynb", clean_notebook(tmp / f"{name}.ipynb"))
             (executed / f".{name}.inputs").write_text(digest)
             done.append(name)
