@@ -15,6 +15,12 @@ from .schemas import MENTION_COLUMNS, REJECTED_COLUMNS, validate_mentions
 from .segment import boilerplate_spans, segment
 
 _DATE_CORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
+# Numeric dates and phone numbers, found before candidates are judged (script-independent).
+_DATES = re.compile(
+    r"(?<![\d.,/])(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![\d/])"
+)
+_PHONES = re.compile(r"(?:\(\+?\d{1,4}(?:[-\s]\d{1,4})?\)|\+\d{1,4})[\s.-]*\d{2,5}(?:[\s.-]\d{2,5}){1,4}")
 _DOC_AFTER = re.compile(r"(?:[/-]\d+)*\s*[/-]\s*[A-ZĐ]")  # 79-KL/TW, 13/2023/NĐ-CP
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -122,6 +128,10 @@ def _left_context(c: Candidate, text: str, r: Rules) -> None:
     m = r.bound_before.search(text[max(0, c.start - 40): c.start])
     if m:
         c.bound = r.bound_kinds[re.sub(r"\s+", " ", m[1]).lower()]
+    else:
+        m2 = r.bound_after.match(text, c.end)
+        if m2:
+            c.bound = r.bound_after_kinds[re.sub(r"\s+", " ", m2.group(1)).lower()]
 
 
 def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> str | None:
@@ -130,7 +140,8 @@ def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> s
     before = text[max(0, s - 40): s]
     lex = r.lex
     if (_DATE_CORE.match(core) or r.date_before.search(before) or r.month_after.match(text, e)
-            or r.date_after.match(text, e)):
+            or r.date_after.match(text, e)
+            or (len(core) <= 2 and r.month_before.search(before.rstrip(" ."))) ):
         return "date"
     if e < len(norm) and norm[e] == ":" and e + 1 < len(norm) and norm[e + 1].isdigit():
         return "identifier"
@@ -159,9 +170,21 @@ def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> s
         return "name with a number"
     if re.fullmatch(r"0\d+", core):
         return "code"
-    if r.rank_after.match(text, e):
+    if r.rank_after.match(text, e) or _superlative_after(text, e, r):
         return "rank"
+    if r.spec_after.match(text, e):
+        return "technical specification"
     return None
+
+
+def _superlative_after(text: str, e: int, r: Rules) -> bool:
+    """"10 investor terbesar", "3 nước lớn nhất": a count followed within three words by a
+    superlative names a top-N list, not a quantity."""
+    if not r.superlatives:
+        return False
+    head = " ".join(re.split(r"[\s]+", text[e:e + 50].strip())[:4]).lower()
+    head = re.split(r"[.,;:!?()]", head)[0]
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in r.superlatives)
 
 
 _CAMEL = re.compile(r"[a-z]+[A-Z][\w-]*$")
@@ -183,8 +206,11 @@ def _product_name(before: str, text: str, e: int, r: Rules) -> bool:
     return not nxt or nxt[0] in ".,;:)!?\n" or (len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper())
 
 
-def _year_of(core: str, text: str, s: int, r: Rules) -> int | None:
-    """The Gregorian year a bare four-digit number stands for, if it reads as a year."""
+def _year_of(core: str, text: str, s: int, r: Rules, e: int | None = None) -> int | None:
+    """The Gregorian year a bare four-digit number stands for, if it reads as a year
+    (also "24年" / "24년": two digits before a year suffix are 2024)."""
+    if e is not None and re.fullmatch(r"\d{2}|\d{4}", core) and r.year_suffix.match(text, e):
+        return 2000 + int(core) if len(core) == 2 else int(core)
     if not re.fullmatch(r"\d{4}", core):
         return None
     n = int(core)
@@ -217,7 +243,7 @@ def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
             c.value = -c.value
         c.end = _right_units(c, text, norm, e, r)
         if c.reason is None and c.unit == "count" and c.value == int(c.value):
-            year = _year_of(core, text, s, r)
+            year = _year_of(core, text, s, r, e)
             if year is not None:
                 c.reason, c.year = "year", year
                 c.end, c.counted = e, None
@@ -235,8 +261,12 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
     ambiguous = set(r.lex.number_list("ambiguous_alone"))
     taken = sorted(taken)
     starts = [a for a, _ in taken]
+    idioms = [(m.start(), m.end()) for m in r.idioms.finditer(text)]
     for m in r.words.finditer(text):
         s, e = m.span()
+        if any(a <= s < b for a, b in idioms):
+            out.append(Candidate(start=s, end=e, num_start=s, num_end=e, reason="idiom"))
+            continue
         i = bisect.bisect_left(starts, e)
         if i and taken[i - 1][1] > s or any(a < e and s < b for a, b in taken[max(0, i - 3): i]):
             continue
@@ -267,11 +297,18 @@ def _mark_ranges(figs: list[Candidate], text: str, r: Rules) -> None:
     for a, b in zip(figs, figs[1:]):
         if "range" in a.extra or not r.range_between.match(text[a.end: b.num_start]):
             continue
+        between = text[a.end: b.num_start].strip()
+        if a.unit != b.unit and not (a.unit == "count" and not a.counted) and not (
+                b.unit == "count" and not b.counted and between in "-–—~〜～"):
+            continue  # "fell 37% to 120" is a change, not a range; "$600-700 million" is one
         n += 1
         a.extra["range"] = b.extra["range"] = n
         if a.unit == "count" and b.unit != "count":
             a.unit = b.unit
             a.counted = None
+        elif b.unit == "count" and a.unit != "count":  # "$600-700 million"
+            b.unit = a.unit
+            b.counted = None
         scale = b.extra.get("scale", 1.0)
         if scale != 1.0 and a.extra.get("scale", 1.0) == 1.0:
             a.value *= scale
@@ -293,7 +330,12 @@ def _scan_rows(text: str, lang: str, source_id: str | None, data_dir: str | None
     taken = [(c.start, c.end) for c in digits]
     cands = sorted(digits + _word_candidates(text, taken, r), key=lambda c: c.num_start)
     denominators = {c.extra["denominator"] for c in cands if "denominator" in c.extra}
+    spans = [(m.start(), m.end(), "date") for m in _DATES.finditer(norm)]
+    spans += [(m.start(), m.end(), "phone number") for m in _PHONES.finditer(norm)]
     for c in cands:
+        hit = next((why for a, b, why in spans if a <= c.num_start < b), None)
+        if hit and c.reason not in ("year",) or (hit == "phone number"):
+            c.reason = hit
         if (c.num_start, c.num_end) in denominators:
             c.reason = "rate denominator"
         elif any(a <= c.num_start < b for a, b, _ in boiler):

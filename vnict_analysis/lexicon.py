@@ -17,10 +17,12 @@ LEXICON_KEYS = {
     "lang", "name", "script_spaces", "numbers", "negative_words", "percent", "currencies",
     "rate_words", "times_words", "bounds", "qualifiers", "calendar", "comparison_words",
     "present_words", "label_words", "rank_words_after", "not_counted", "range_connectors",
-    "boilerplate", "classifiers", "identifier_prefixes", "attribution",
+    "boilerplate", "classifiers", "identifier_prefixes", "attribution", "bounds_after", "superlatives",
+    "spec_units", "cues_follow",
 }
-NUMBER_KEYS = {"units", "values", "adders", "multipliers", "scales", "fillers", "ambiguous_alone"}
-CALENDAR_KEYS = {"era_offset", "era_markers", "year_words", "months", "date_words", "date_suffixes"}
+NUMBER_KEYS = {"units", "values", "adders", "multipliers", "scales", "fillers", "ambiguous_alone", "idioms"}
+CALENDAR_KEYS = {"era_offset", "era_markers", "year_words", "months", "date_words", "date_suffixes",
+                 "year_suffixes"}
 
 
 def default_data_dir() -> Path:

@@ -85,7 +85,8 @@ def _qualifiers(figs, text: str, segs: Segments, r: Rules) -> dict[int, tuple[st
     cue_pos = [p for p, _ in cues]
     out: dict[int, tuple[str | None, str | None]] = {}
     prev = None
-    for f in figs:
+    follow = bool(r.lex.data.get("cues_follow"))
+    for k, f in enumerate(figs):
         si = segs.sentence_index(f.num_start)
         s0 = segs.sentences[si][0] if segs.sentences else 0
         same = prev is not None and segs.sentence_index(prev.num_start) == si
@@ -93,6 +94,10 @@ def _qualifiers(figs, text: str, segs: Segments, r: Rules) -> dict[int, tuple[st
         if same:
             floor = max(floor, prev.end)
         found = cues[bisect.bisect_left(cue_pos, floor): bisect.bisect_left(cue_pos, f.start)]
+        if follow:  # verb-final languages put the cue after the figure: "360億ドルに達する見通し"
+            nxt = figs[k + 1].num_start if k + 1 < len(figs) else len(text)
+            stop = min(segs.sentences[si][1] if segs.sentences else len(text), nxt)
+            found = found + cues[bisect.bisect_left(cue_pos, f.end): bisect.bisect_left(cue_pos, stop)]
         inherited = out[id(prev)] if same else (None, None)
         if found:
             kind, word = max(

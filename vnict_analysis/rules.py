@@ -79,7 +79,14 @@ class Rules:
     ident_before: Tail
     date_before: Tail
     month_after: re.Pattern
+    month_before: Tail
     date_after: re.Pattern
+    year_suffix: re.Pattern
+    spec_after: re.Pattern
+    bound_after: re.Pattern
+    bound_after_kinds: dict[str, str]
+    idioms: re.Pattern
+    superlatives: tuple[str, ...]
     rank_after: re.Pattern
     comparison_before: re.Pattern
     era_before: Tail
@@ -103,6 +110,7 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
     scales = lex.scale_words()
     currencies = lex.currency_names()
     bounds = lex.bound_words()
+    after_bounds = {str(w): kind for kind, ws in (lex.data.get("bounds_after") or {}).items() for w in ws}
     cues = lex.qualifier_words()
     group = lex.group
     core = r"\d+(?:[.,]\d+)*"
@@ -141,6 +149,13 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         date_before=Tail.of(lex.calendar("date_words", []) or [], sp),
         month_after=re.compile(ws + alt(lex.calendar("months", []) or [], sp), _FLAGS),
         date_after=re.compile(alt(lex.calendar("date_suffixes", []) or [], False)),
+        month_before=Tail.of(lex.calendar("months", []) or [], sp),
+        year_suffix=re.compile(alt(lex.calendar("year_suffixes", []) or [], False)),
+        spec_after=re.compile(r"(?:\s*[-–]\s*\d[\d.,]*)?\s*" + alt(lex.words("spec_units"), sp, lead=False)),
+        bound_after=re.compile(r"\s*(?:\w{1,2}\s*)?(" + alt(list(after_bounds), sp, lead=False) + ")", _FLAGS),
+        bound_after_kinds={k.lower(): v for k, v in after_bounds.items()},
+        idioms=re.compile(alt(lex.number_list("idioms"), sp), _FLAGS),
+        superlatives=tuple(w.lower() for w in lex.words("superlatives")),
         rank_after=re.compile(ws + alt(lex.words("rank_words_after"), sp), _FLAGS),
         comparison_before=re.compile(
             alt(lex.words("comparison_words"), sp) + r"(?:\s*\S+){0,2}?\s*" + r"$", _FLAGS
