@@ -1,6 +1,6 @@
-"""Helpers for the book's notebooks: reader-facing formatting, glue, tables with provenance links,
-charts, and the HTML-escaped sources page. DataFrame in, DataFrame (or figure, or text) out; the
-only file I/O is :func:`write_sources_page`."""
+"""Helpers for the book's notebooks: reader-facing formatting, glue, tables with provenance links
+and summaries. Charts live in :mod:`vnict_analysis.charts` and the sources page in
+:mod:`vnict_analysis.sources_page`; both are re-exported here so notebooks need one import."""
 from __future__ import annotations
 
 import html
@@ -21,15 +21,14 @@ _SCALES = {"VND": (1e9, "billion VND"), "USD": (1e6, "million USD")}
 def fmt_value(value: Any, unit: str | None, bound: str | None = None) -> str:
     """A value as a reader sees it: ``36571e9, "VND"`` -> ``"36,571 billion VND"``, ``8.1, "percent"`` -> ``"8.1%"``.
 
-    Wraps :func:`vnict_analysis.checks._fmt` (one formatter for the whole project), drops trailing
-    decimal zeros, spells units such as ``per_1000`` and prefixes a bound ("about", "more than").
+    Wraps :func:`vnict_analysis.checks._fmt` (one formatter for the whole project), spells units such as ``per_1000`` and prefixes a bound ("about", "more than").
     Missing values give an em dash.
     """
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "—"
     unit = unit or ""
     text = _fmt(float(value), unit if unit in ("percent", "count") or unit in _SCALES else "")
-    text = re.sub(r"\d[\d,]*\.\d+", lambda m: m.group(0).rstrip("0").rstrip("."), text, count=1).strip()
+    text = text.strip()
     if unit and unit not in ("percent", "count") and unit not in _SCALES:
         text = f"{text} {_UNIT_WORDS.get(unit, unit)}".strip()
     words = {"about": "about ", "more_than": "more than ", "less_than": "less than "}
@@ -361,182 +360,6 @@ def attribution_summary(attributions: pd.DataFrame, findings: pd.DataFrame, enti
     }
 
 
-# ---------------------------------------------------------------- charts
-def chart_fact_values(facts: pd.DataFrame, mentions: pd.DataFrame, title: str):
-    """Dot chart: for each fact, the value each mention reports relative to the fact's value
-    (0% = agreement). Facts reported more than once come first; a figure is returned."""
-    import matplotlib.pyplot as plt
-
-    f = facts.sort_values(["n_mentions", "fact_id"], ascending=[True, False])
-    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(f), 3) + 1.6))
-    m = mentions[mentions["fact_id"].isin(f["fact_id"])]
-    sources = sorted(m["source_id"].unique())
-    colors = plt.get_cmap("tab10")
-    ylabels = []
-    for y, fact in enumerate(f.itertuples()):
-        ylabels.append(f"{fact.indicator_name} ({'—' if pd.isna(fact.period) else fact.period}, {fact.kind})")
-        for k, mm in enumerate(m[m["fact_id"] == fact.fact_id].itertuples()):
-            dev = (mm.value / fact.value - 1) * 100 if fact.value else 0.0
-            i = sources.index(mm.source_id)
-            ax.plot(dev, y + (i - (len(sources) - 1) / 2) * 0.12, "o", color=colors(i % 10), markersize=7)
-        ax.annotate(fmt_value(fact.value, fact.unit, fact.bound), (1.0, y), xycoords=("axes fraction", "data"),
-                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
-    for i, s in enumerate(sources):
-        ax.plot([], [], "o", color=colors(i % 10), label=f"{s} ({language_name(m[m.source_id == s].lang.iloc[0])})")
-    ax.axvline(0, color="grey", lw=1)
-    ax.set_yticks(range(len(ylabels)), ylabels, fontsize=8)
-    ax.set_xlabel("Reported value relative to the fact's value (%; 0 = agreement)")
-    ax.set_ylabel("Fact (period, kind)")
-    ax.set_title(title)
-    lim = max(5.0, float(abs(ax.get_xlim()[0])), float(abs(ax.get_xlim()[1])))
-    ax.set_xlim(-lim, lim)
-    if sources:
-        fig.legend(title="Source", fontsize=8, loc="lower center", ncol=2, frameon=False)
-    legend_inches = 0.45 + 0.2 * ((len(sources) + 1) // 2) if sources else 0.0
-    fig.tight_layout(rect=(0, min(0.45, legend_inches / fig.get_figheight()), 1, 1))
-    return fig
-
-
-def chart_checks(checks: pd.DataFrame, title: str):
-    """One panel per check: the value the arithmetic implies beside the value reported (if any), in
-    reader units (billion VND, million USD, %). Returns a figure."""
-    import matplotlib.pyplot as plt
-
-    n = max(len(checks), 1)
-    fig, axes = plt.subplots(n, 1, figsize=(8, 1.25 * n + 1.0), squeeze=False)
-    if checks.empty:
-        axes[0, 0].text(0.5, 0.5, "No checks for these parameters", ha="center", va="center")
-        axes[0, 0].set_axis_off()
-    for ax, c in zip(axes[:, 0], checks.itertuples()):
-        scale, unit_label = _SCALES.get(c.unit, (1.0, "%" if c.unit == "percent" else c.unit))
-        vals = [c.expected / scale, None if _missing(c.observed) else c.observed / scale]
-        ax.barh([1], [vals[0]], color="#4c72b0", height=0.6)
-        ax.text(vals[0], 1, " " + fmt_value(c.expected, c.unit), va="center", fontsize=8)
-        if vals[1] is not None:
-            ax.barh([0], [vals[1]], color="#dd8452", height=0.6)
-            ax.text(vals[1], 0, " " + fmt_value(c.observed, c.unit), va="center", fontsize=8)
-        else:
-            ax.text(0, 0, " nothing reported to compare", va="center", fontsize=8, color="grey")
-        ax.set_yticks([0, 1], ["reported", "implied"], fontsize=8)
-        ax.set_xlim(0, max(v for v in vals if v is not None) * 1.35 or 1)
-        ax.set_xlabel(unit_label, fontsize=8)
-        verdict = {True: "holds", False: "does not hold"}.get(None if _missing(c.passed) else bool(c.passed), "no comparison")
-        subject = str(c.inputs).split("|")[0].replace("_", " ")
-        ax.set_title(f"{c.kind.replace('_', ' ')} · {subject} · {c.period} · {verdict}", fontsize=9, loc="left")
-        ax.tick_params(axis="x", labelsize=8)
-    fig.suptitle(title)
-    fig.tight_layout()
-    return fig
-
-
-def chart_corpus(corpus: pd.DataFrame, articles: pd.DataFrame, title: str):
-    """Bar chart: article length (characters) and figures per article, by language."""
-    import matplotlib.pyplot as plt
-
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 0.5 * max(len(articles), 3) + 1.4), sharey=True)
-    names = [f"{s} ({language_name(l)})" for s, l in zip(articles["source_id"], articles["lang"])]
-    a1.barh(names, articles["n_chars"], color="#4c72b0")
-    a1.set_xlabel("Length (characters)")
-    a1.set_ylabel("Article (language)")
-    a2.barh(names, corpus["figures"], color="#55a868")
-    a2.set_xlabel("Figures extracted (count)")
-    a1.tick_params(axis="y", labelsize=8)
-    fig.suptitle(title)
-    fig.tight_layout()
-    return fig
-
-
-def chart_figures(mentions: pd.DataFrame, rejected: pd.DataFrame, title: str):
-    """Stacked bars per source: figures in a fact, figures without an indicator, numbers rejected."""
-    import matplotlib.pyplot as plt
-
-    ids = sorted(set(mentions["source_id"]) | set(rejected["source_id"]))
-    assigned = mentions[mentions["fact_id"].notna()].groupby("source_id").size().reindex(ids, fill_value=0)
-    other = mentions[mentions["fact_id"].isna()].groupby("source_id").size().reindex(ids, fill_value=0)
-    rej = rejected.groupby("source_id").size().reindex(ids, fill_value=0)
-    fig, ax = plt.subplots(figsize=(8, 0.5 * max(len(ids), 3) + 1.6))
-    ax.barh(ids, assigned, color="#55a868", label="figure in a fact")
-    ax.barh(ids, other, left=assigned, color="#bbbbbb", label="figure, no indicator")
-    ax.barh(ids, rej, left=assigned + other, color="#c44e52", label="number rejected (not a figure)")
-    ax.set_xlabel("Numbers read (count)")
-    ax.set_ylabel("Source")
-    ax.set_title(title)
-    ax.legend(fontsize=8, loc="lower right")
-    fig.tight_layout()
-    return fig
-
-
-# ---------------------------------------------------------------- sources page
-_PAGE_CSS = """<style>
-.va-article { line-height: 1.7; }
-.va-article mark { background: #fff3a8; padding: 0 .1em; border-radius: 2px; }
-.va-article mark.va-agree { background: #c8f0c8; }
-.va-article mark.va-conflict { background: #f8c8c8; }
-.va-article mark.va-unassigned { background: #e4e4e4; }
-.va-article mark:target, .va-article span:target { outline: 3px solid #d9480f; }
-.va-article .va-rejected { text-decoration: underline dotted #888; }
-.va-meta { color: #555; font-size: .9em; }
-</style>"""
-
-
-def highlight_article(text: str, mentions: pd.DataFrame, rejected: pd.DataFrame | None = None) -> str:
-    """The article as HTML: text escaped, each figure in a ``<mark id=...>`` (anchor per mention id),
-    each rejected number dotted-underlined with its reason; newlines become ``<br>``."""
-    spans = [(int(m.start), int(m.end), "m", m) for m in mentions.itertuples()]
-    if rejected is not None:
-        spans += [(int(r.start), int(r.end), "r", r) for r in rejected.itertuples()]
-    spans.sort(key=lambda s: (s[0], -s[1]))
-    out, pos = [], 0
-
-    def esc(s: str) -> str:
-        return html.escape(s).replace("`", "&#96;").replace("\n", "<br>\n")
-
-    for start, end, kind, row in spans:
-        if start < pos:  # overlapping span: keep an anchor, no second highlight
-            if kind == "m":
-                out.append(f'<span id="{anchor(row.mention_id)}"></span>')
-            continue
-        out.append(esc(text[pos:start]))
-        if kind == "m":
-            tip = (f"{row.mention_id}: {fmt_value(row.value, row.unit, row.bound)}"
-                   f" · {row.indicator_name if not _missing(row.indicator_name) else 'no indicator'} · {row.status}")
-            out.append(f'<mark id="{anchor(row.mention_id)}" class="va-{html.escape(str(row.status))}" '
-                       f'title="{esc(tip)}">{esc(text[start:end])}</mark>')
-        else:
-            out.append(f'<span class="va-rejected" title="not a figure: {esc(str(row.reason))}">{esc(text[start:end])}</span>')
-        pos = end
-    out.append(esc(text[pos:]))
-    return "".join(out)
-
-
-def sources_page(articles: pd.DataFrame, mentions: pd.DataFrame, rejected: pd.DataFrame,
-                 title: str = "Sources") -> str:
-    """The sources page as MyST Markdown: each article with its figures highlighted; all article
-    text and metadata HTML-escaped (an article containing ``<script>`` shows it as text)."""
-    parts = [f"# {title}\n",
-             "Each article as loaded, with every figure the extractor found highlighted "
-             "(green: a fact other sources agree with; yellow: a fact from a single source; red: a conflict; grey: a figure not assigned to any indicator). "
-             "Numbers underlined with dots were read but are not figures (hover for the reason). "
-             "Tables elsewhere in the book link to these highlights.\n",
-             "```{raw} html\n" + _PAGE_CSS + "\n```\n"]
-    for i, a in enumerate(articles.itertuples(), 1):
-        meta = " · ".join(html.escape(str(x)).replace("`", "&#96;") for x in
-                          (language_name(a.lang), a.outlet, a.url, a.title) if not _missing(x))
-        body = highlight_article(a.text, mentions[mentions["source_id"] == a.source_id],
-                                 rejected[rejected["source_id"] == a.source_id])
-        heading = re.sub(r"[^A-Za-z0-9_.-]", "_", str(a.source_id))
-        parts.append(f"## {i}. {heading}\n\n```{{raw}} html\n<section class=\"va-article\" id=\"{anchor(a.source_id, 'src')}\">\n"
-                     f"<p class=\"va-meta\">{meta}</p>\n<p>{body}</p>\n</section>\n```\n")
-    return "\n".join(parts)
-
-
-def write_sources_page(path: str | Path, articles: pd.DataFrame, mentions: pd.DataFrame,
-                       rejected: pd.DataFrame) -> bool:
-    """Write :func:`sources_page` to `path` if its content changed; returns whether it was written."""
-    path = Path(path)
-    text = sources_page(articles, mentions, rejected)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return True
+# re-exported for the notebooks (imported last: those modules use the helpers above)
+from .charts import chart_checks, chart_corpus, chart_fact_values, chart_figures  # noqa: E402
+from .sources_page import highlight_article, sources_page, write_sources_page  # noqa: E402

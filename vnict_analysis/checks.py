@@ -12,16 +12,22 @@ CHECK_COLUMNS = ["check_id", "kind", "entity", "period", "inputs", "expected", "
                  "tolerance", "passed", "explanation"]
 
 
+def _num(value: float, decimals: int = 2) -> str:
+    """1234.5 -> "1,234.5"; 8.10 -> "8.1"; 9073.0 -> "9,073" (at most `decimals`, no trailing zeros)."""
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _fmt(value: float, unit: str) -> str:
     """A value for a sentence: 36571e9 VND -> "36,571 billion VND", 8.1 percent -> "8.1%"."""
     if unit == "percent":
-        return f"{value:,.2f}%".replace(".00%", "%")
+        return f"{_num(value)}%"
     if unit == "count":
-        return f"{value:,.0f}"
+        return _num(value, 0)
     for scale, word in ((1e9, "billion"), (1e6, "million")):
         if abs(value) >= scale:
-            return f"{value / scale:,.2f} {word} {unit}".replace(".00 ", " ")
-    return f"{value:,.2f} {unit}"
+            return f"{_num(value / scale)} {word} {unit}"
+    return f"{_num(value)} {unit}"
 
 
 def _compare(expected: float, observed: float | None, tolerance: float) -> bool | None:

@@ -16,7 +16,8 @@ from .schemas import FACTS, validate
 
 RECONCILED_COLUMNS = ["fact_id", "fact_kind", "status", "rank", "rank_reason"]
 FACT_COLUMNS = [
-    "fact_id", "indicator", "indicator_name", "entity", "period", "kind", "unit", "value", "bound", "status",
+    "fact_id", "indicator", "indicator_name", "entity", "period", "kind", "unit", "value", "value_high", "bound",
+    "status",
     "n_sources", "n_mentions", "sources", "langs", "values", "labels", "qualifiers", "bounds",
     "speakers", "label_scopes", "label_differs", "qualifier_differs", "bound_differs", "speaker_differs",
     "preferred_mention", "preferred_source", "rank_rule",
@@ -66,6 +67,24 @@ def _clusters(group: pd.DataFrame, tolerance: float) -> list[list]:
         else:
             clusters.append((members, lo, hi))
     return [c[0] for c in clusters]
+
+
+def _range_ends(out: pd.DataFrame, idx) -> list[float]:
+    rid = out.at[idx, "range_id"]
+    if not isinstance(rid, str):
+        return [out.at[idx, "value"]]
+    return list(out.loc[out["range_id"] == rid, "value"])
+
+
+def _range_low(out: pd.DataFrame, idx) -> float:
+    """A fact's value; for a range ("10 hingga 15%") its lower end."""
+    return min(_range_ends(out, idx))
+
+
+def _range_high(out: pd.DataFrame, idx) -> float | None:
+    """The upper end when the fact's preferred mention is a range, else None."""
+    ends = _range_ends(out, idx)
+    return max(ends) if len(ends) > 1 else None
 
 
 def fact_key(row: pd.Series) -> str:
@@ -160,7 +179,8 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
         facts.append({
             "fact_id": fid, "indicator": best["indicator"], "indicator_name": best.get("indicator_name"),
             "entity": best["entity"], "period": best["period"], "kind": out.at[best_idx, "fact_kind"],
-            "unit": best["unit"], "value": best["value"], "bound": best["bound"], "status": status, "n_sources": n_sources,
+            "unit": best["unit"], "value": _range_low(out, best_idx), "value_high": _range_high(out, best_idx),
+            "bound": best["bound"], "status": status, "n_sources": n_sources,
             "n_mentions": len(group), "sources": _join(group["source_id"]), "langs": _join(group["lang"]),
             "values": _join(f"{v:g}" for v in group["value"]),
             "labels": _per_source(group, "label_reported"), "qualifiers": _per_source(group, "qualifier"),
