@@ -25,8 +25,9 @@ class CLIError(Exception):
     """An input problem to report in one line, with exit code 2."""
 
 
-def write_table(df: pd.DataFrame, path: str | Path) -> None:
-    """Write `df` as CSV or Parquet, chosen by the file suffix."""
+def write_table(df: pd.DataFrame, path: str | Path, meta: dict | None = None) -> None:
+    """Write `df` as CSV or Parquet, chosen by the file suffix, with a metadata file beside it
+    (``<name>.meta.yaml``: what produced it, from which inputs, rows and columns)."""
     path = Path(path)
     if path.suffix not in SUFFIXES:
         raise CLIError(f"{path}: output must end in .csv or .parquet")
@@ -35,6 +36,22 @@ def write_table(df: pd.DataFrame, path: str | Path) -> None:
         df.to_csv(path, index=False)
     else:
         df.to_parquet(path, index=False)
+    if meta is not None:
+        import yaml
+
+        from . import __version__
+
+        info = {"dataset": path.name, "produced_by": f"vnict_analysis {__version__}: {meta.get('command')}",
+                "description": meta.get("description", ""), "rows": int(len(df)), "columns": list(map(str, df.columns)),
+                "inputs": meta.get("inputs", [])}
+        path.with_name(path.stem + ".meta.yaml").write_text(
+            yaml.safe_dump(info, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _meta(args, articles: pd.DataFrame, description: str) -> dict:
+    return {"command": " ".join(["python -m vnict_analysis", args.command]), "description": description,
+            "inputs": [{"source_id": r.source_id, "path": Path(r.path).name, "sha256": r.sha256, "lang": r.lang}
+                       for r in articles.itertuples()]}
 
 
 def _check_outputs(*paths: str | None) -> None:
@@ -62,7 +79,8 @@ def _load(args) -> pd.DataFrame:
     n_in = len(articles) + len(skipped)
     print(f"{n_in} file(s): {len(articles)} read, {len(skipped)} skipped", file=sys.stderr)
     if getattr(args, "skipped", None):
-        write_table(skipped, args.skipped)
+        write_table(skipped, args.skipped, {"command": f"python -m vnict_analysis {args.command}",
+                                            "description": "Input files that could not be read, with the reason."})
     if articles.empty:
         raise SystemExit(EXIT_NOTHING)
     return articles
@@ -78,7 +96,7 @@ def _mentions(args, articles: pd.DataFrame) -> pd.DataFrame:
     finally:
         close()
     if getattr(args, "rejected", None):
-        write_table(rejected, args.rejected)
+        write_table(rejected, args.rejected, _meta(args, articles, "Numbers that are not figures, with the reason."))
     return mentions
 
 
@@ -86,45 +104,48 @@ def cmd_extract(args) -> int:
     _check_outputs(args.output, args.rejected, args.skipped)
     articles = _load(args)
     mentions = _mentions(args, articles)
-    write_table(mentions, args.output)
+    write_table(mentions, args.output, _meta(args, articles, "One row per figure mention, with provenance."))
     print(f"{len(mentions)} figure mention(s) from {len(articles)} article(s) -> {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_reconcile(args) -> int:
+    from .checks import run_checks
     from .indicators import annotate, load_indicators
     from .reconcile import reconcile
-    from .checks import run_checks
 
-    _check_outputs(args.output, args.facts, args.checks, args.skipped)
-    if args.tolerance < 0:
-        raise CLIError("--tolerance must be >= 0")
+    _check_outputs(args.output, args.facts, args.checks, args.skipped, args.rejected)
+    if args.tolerance < 0 or args.check_tolerance < 0:
+        raise CLIError("--tolerance and --check-tolerance must be >= 0")
     articles = _load(args)
     mentions = _mentions(args, articles)
     indicators = load_indicators()
-    annotated = annotate(mentions, articles, indicators)
-    with_facts, facts = reconcile(annotated, tolerance=args.tolerance)
-    write_table(with_facts, args.output)
+    with_facts, facts = reconcile(annotate(mentions, articles, indicators), tolerance=args.tolerance)
+    write_table(with_facts, args.output, _meta(args, articles, "Figure mentions with indicator, entity, fact and status."))
     if args.facts:
-        write_table(facts, args.facts)
+        write_table(facts, args.facts, _meta(args, articles, "One row per fact across sources."))
     if args.checks:
-        write_table(run_checks(facts, indicators, tolerance=args.check_tolerance), args.checks)
+        write_table(run_checks(facts, indicators, tolerance=args.check_tolerance), args.checks,
+                    _meta(args, articles, "One row per arithmetic check between facts."))
     print(f"{len(with_facts)} mention(s), {len(facts)} fact(s) -> {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_attributions(args) -> int:
     from .attribution import extract_attributions, findings
+    from .extract import extract_corpus
+    from .indicators import annotate, load_indicators
+    from .reconcile import reconcile
 
     _check_outputs(args.output, args.findings, args.skipped)
     articles = _load(args)
     attributions = extract_attributions(articles)
-    write_table(attributions, args.output)
+    write_table(attributions, args.output, _meta(args, articles, "One row per person mention with a role."))
     if args.findings:
-        from .extract import extract_corpus
-
         mentions, _ = extract_corpus(articles)
-        write_table(findings(attributions, mentions), args.findings)
+        credited, _ = reconcile(annotate(mentions, articles, load_indicators(), attributions=attributions))
+        write_table(findings(attributions, credited), args.findings,
+                    _meta(args, articles, "One row per discrepancy in titles, bodies and credits, with evidence."))
     print(f"{len(attributions)} attribution(s) -> {args.output}", file=sys.stderr)
     return EXIT_OK
 
