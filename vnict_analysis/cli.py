@@ -44,8 +44,9 @@ def write_table(df: pd.DataFrame, path: str | Path, meta: dict | None = None) ->
         info = {"dataset": path.name, "produced_by": f"vnict_analysis {__version__}: {meta.get('command')}",
                 "description": meta.get("description", ""), "rows": int(len(df)), "columns": list(map(str, df.columns)),
                 "inputs": meta.get("inputs", [])}
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
         path.with_name(path.stem + ".meta.yaml").write_text(
-            yaml.safe_dump(info, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            yaml.dump(info, Dumper=dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _meta(args, articles: pd.DataFrame, description: str) -> dict:

@@ -16,8 +16,8 @@ from .segment import boilerplate_spans, segment
 
 _DATE_CORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
 # Numeric dates and phone numbers, found before candidates are judged (script-independent).
-_DATES = re.compile(
-    r"(?<![\d.,/])(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+_DATES = re.compile(  # the character before a match must not be a digit or separator (checked in code)
+    r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
     r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![\d/])"
 )
 _PHONES = re.compile(r"(?:\(\+?\d{1,4}(?:[-\s]\d{1,4})?\)|\+\d{1,4})[\s.-]*\d{2,5}(?:[\s.-]\d{2,5}){1,4}")
@@ -261,7 +261,7 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
     ambiguous = set(r.lex.number_list("ambiguous_alone"))
     taken = sorted(taken)
     starts = [a for a, _ in taken]
-    idioms = [(m.start(), m.end()) for m in r.idioms.finditer(text)]
+    idioms = [(m.start(), m.end()) for m in r.idioms.finditer(text)] if r.idioms else []
     for m in r.words.finditer(text):
         s, e = m.span()
         if any(a <= s < b for a, b in idioms):
@@ -330,7 +330,8 @@ def _scan_rows(text: str, lang: str, source_id: str | None, data_dir: str | None
     taken = [(c.start, c.end) for c in digits]
     cands = sorted(digits + _word_candidates(text, taken, r), key=lambda c: c.num_start)
     denominators = {c.extra["denominator"] for c in cands if "denominator" in c.extra}
-    spans = [(m.start(), m.end(), "date") for m in _DATES.finditer(norm)]
+    spans = [(m.start(), m.end(), "date") for m in _DATES.finditer(norm)
+             if not (m.start() and norm[m.start() - 1] in "0123456789.,/")]
     spans += [(m.start(), m.end(), "phone number") for m in _PHONES.finditer(norm)]
     for c in cands:
         hit = next((why for a, b, why in spans if a <= c.num_start < b), None)

@@ -85,7 +85,7 @@ class Rules:
     spec_after: re.Pattern
     bound_after: re.Pattern
     bound_after_kinds: dict[str, str]
-    idioms: re.Pattern
+    idioms: re.Pattern | None
     superlatives: tuple[str, ...]
     rank_after: re.Pattern
     comparison_before: re.Pattern
@@ -154,7 +154,7 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         spec_after=re.compile(r"(?:\s*[-–]\s*\d[\d.,]*)?\s*" + alt(lex.words("spec_units"), sp, lead=False)),
         bound_after=re.compile(r"\s*(?:\w{1,2}\s*)?(" + alt(list(after_bounds), sp, lead=False) + ")", _FLAGS),
         bound_after_kinds={k.lower(): v for k, v in after_bounds.items()},
-        idioms=re.compile(alt(lex.number_list("idioms"), sp), _FLAGS),
+        idioms=re.compile(alt(lex.number_list("idioms"), sp), _FLAGS) if lex.number_list("idioms") else None,
         superlatives=tuple(w.lower() for w in lex.words("superlatives")),
         rank_after=re.compile(ws + alt(lex.words("rank_words_after"), sp), _FLAGS),
         comparison_before=re.compile(
