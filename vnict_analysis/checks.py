@@ -8,6 +8,10 @@ import pandas as pd
 from .indicators import Indicators
 from .schemas import CHECKS, validate
 
+#: Checks where a figure is a percentage of a whole: (the whole, how the implied whole is named).
+_PART_OF = {"plan_fulfilment": ("plan", "a plan of"), "share_vs_total": ("GRDP", "GRDP of")}
+#: An increase of "more than" X leaves a previous level of "less than" the difference.
+_OPPOSITE = {"more than ": "less than ", "less than ": "more than "}
 CHECK_COLUMNS = ["check_id", "kind", "entity", "period", "inputs", "expected", "observed", "unit",
                  "tolerance", "passed", "explanation"]
 
@@ -105,23 +109,20 @@ def run_checks(facts: pd.DataFrame, indicators: Indicators, tolerance: float = 0
                 add("target_vs_base", f, [base_prev.fact_id, f.fact_id], implied, g.value if g is not None else None,
                     "percent", f"a {p} target of {_fmt(f.value, f.unit)} over {_fmt(base_prev.value, base_prev.unit)} "
                     f"in {p - 1} is growth of {_fmt(implied, 'percent')}")
-        if check == "plan_fulfilment" and level is not None:
+        if check in _PART_OF and level is not None:  # a level that is p% of a whole implies the whole
             implied = level.value / (f.value / 100)
-            add("plan_fulfilment", f, [level.fact_id, f.fact_id], implied, None, level.unit,
-                f"{_fmt(level.value, level.unit)} being {_fmt(f.value, 'percent')} of plan implies a plan of "
-                f"{_fmt(implied, level.unit)}")
+            whole, implied_words = _PART_OF[check]
+            add(check, f, [level.fact_id, f.fact_id], implied, None, level.unit,
+                f"{_fmt(level.value, level.unit)} being {_fmt(f.value, 'percent')} of {whole} implies "
+                f"{implied_words} {_fmt(implied, level.unit)}")
         if check == "increment_vs_growth" and level is not None and level.value != f.value:
             implied = f.value / (level.value - f.value) * 100
             g = idx.get(f"{base}_growth", f.entity, p, f.kind)
             word = "more than " if f.bound == "more_than" else ("less than " if f.bound == "less_than" else "")
             add("increment_vs_growth", f, [level.fact_id, f.fact_id], implied, g.value if g is not None else None,
                 "percent", f"an increase of {word}{_fmt(f.value, f.unit)} to {_fmt(level.value, level.unit)} is growth "
-                f"of {word}{_fmt(implied, 'percent')} (previous level {_fmt(level.value - f.value, level.unit)})")
-        if check == "share_vs_total" and level is not None:
-            implied = level.value / (f.value / 100)
-            add("share_vs_total", f, [level.fact_id, f.fact_id], implied, None, level.unit,
-                f"{_fmt(level.value, level.unit)} being {_fmt(f.value, 'percent')} of GRDP implies GRDP of "
-                f"{_fmt(implied, level.unit)}")
+                f"of {word}{_fmt(implied, 'percent')} (previous level {_OPPOSITE.get(word, '')}"
+                f"{_fmt(level.value - f.value, level.unit)})")
         if f.unit == "percent" and f.n_sources >= 2:
             vals = [float(v) for v in str(f.values).split("; ")]
             spread = max(vals) - min(vals)
