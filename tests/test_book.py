@@ -147,8 +147,10 @@ def _chromium() -> str:
     if found:
         return found
     apt = shutil.which("apt-get")
-    if apt:
-        subprocess.run([apt, "install", "-y", "--no-install-recommends", "chromium"], capture_output=True, timeout=600)
+    if apt:  # a fresh machine has no package lists yet: update once, then install (Thai font for screenshots)
+        subprocess.run([apt, "update"], capture_output=True, timeout=600)
+        subprocess.run([apt, "install", "-y", "--no-install-recommends", "chromium", "fonts-thai-tlwg"],
+                       capture_output=True, timeout=900)
         found = shutil.which("chromium")
     if not found:
         pytest.skip("headless Chromium is not installed and `apt-get install -y chromium` was not possible")

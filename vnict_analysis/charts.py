@@ -19,11 +19,18 @@ def chart_fact_values(facts: pd.DataFrame, mentions: pd.DataFrame, title: str):
     ylabels = []
     for y, fact in enumerate(f.itertuples()):
         ylabels.append(f"{fact.indicator_name} ({'—' if pd.isna(fact.period) else fact.period}, {fact.kind})")
+        high = getattr(fact, "value_high", None)
         for k, mm in enumerate(m[m["fact_id"] == fact.fact_id].itertuples()):
-            dev = (mm.value / fact.value - 1) * 100 if fact.value else 0.0
+            if not _missing(high) and fact.value <= mm.value <= high:
+                dev = 0.0  # an end of the reported range agrees with the range
+            else:
+                dev = (mm.value / fact.value - 1) * 100 if fact.value else 0.0
             i = sources.index(mm.source_id)
             ax.plot(dev, y + (i - (len(sources) - 1) / 2) * 0.12, "o", color=colors(i % 10), markersize=7)
-        ax.annotate(fmt_value(fact.value, fact.unit, fact.bound), (1.0, y), xycoords=("axes fraction", "data"),
+        shown = fmt_value(fact.value, fact.unit, fact.bound)
+        if not _missing(high):
+            shown = f"{shown}–{fmt_value(high, fact.unit)}"
+        ax.annotate(shown, (1.0, y), xycoords=("axes fraction", "data"),
                     xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
     for i, s in enumerate(sources):
         ax.plot([], [], "o", color=colors(i % 10), label=f"{s} ({language_name(m[m.source_id == s].lang.iloc[0])})")
