@@ -56,3 +56,22 @@ def test_labels_in_new_sentences(text, lang, indicator, label_scope):
     assert out.iloc[0]["indicator"] == indicator
     assert out.iloc[0]["label_scope"] == label_scope
     assert out.iloc[1]["indicator"] == indicator + "_growth"
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("2024年越南软件出口达到15亿美元，同比增长12%。数字经济占GDP的比重约为18%。", "zh",
+     ["software_exports", "software_exports_growth", "digital_economy_share_grdp"]),
+    ("2024年のベトナムのソフトウェア輸出は15億ドルで、前年比12%増となった。", "ja",
+     ["software_exports", "software_exports_growth"]),
+    ("2024년 베트남의 소프트웨어 수출은 15억 달러로 전년 대비 12% 증가했다.", "ko",
+     ["software_exports", "software_exports_growth"]),
+    ("Eksport perisian Vietnam mencecah RM2 bilion pada 2024, meningkat 12 peratus.", "ms",
+     ["software_exports", "software_exports_growth"]),
+])
+def test_labels_and_relations_in_cjk_and_malay(text, lang, expected):
+    """Verb-final languages put the growth word after the figure ("12%増"); Chinese puts the
+    share's whole before it ("占GDP的比重 18%")."""
+    articles = pd.DataFrame([{"source_id": "x", "lang": lang, "text": text, "translated_from": None}])
+    mentions = va.extract_figures(text, lang, "x")
+    out = va.annotate(mentions, articles, load_indicators(), attributions=va.extract_attributions(articles))
+    assert list(out["indicator"]) == expected

@@ -161,7 +161,13 @@ def classify(text: str, lang: str, start: int, end: int, unit: str, floor: int, 
     for _, m in labels:
         for i in range(max(m.start(), floor), min(m.end(), start)):
             before[i - floor] = " "
-    rel = _relation(ind, kind, lang, "".join(before), text[end:min(s1, end + AFTER_CHARS)])
+    after = text[end:min(s1, end + AFTER_CHARS)]
+    after = after[: next((i for i, ch in enumerate(after) if ch.isdigit()), len(after))]  # up to the next number
+    try:
+        verb_final = bool(load_lexicon(lang).data.get("cues_follow"))
+    except ValueError:
+        verb_final = False
+    rel = _relation(ind, kind, lang, "".join(before) + (" " + after if verb_final else ""), after)
     best: tuple[int, int, str, str] | None = None  # (distance, -length, indicator, label)
     for iid, m in labels:
         spec = ind.defs[iid]
