@@ -152,3 +152,11 @@ def test_currency_glued_to_number(text, lang, value, unit):
 ])
 def test_names_codes_and_dates_are_not_figures(text, lang):
     assert extract_figures(text, lang, "t").empty
+
+
+def test_paired_ranges_but_not_changes():
+    df = extract_figures("Growth is expected between 10 and 15 percent.", "en", "t")
+    assert list(df["value"]) == [10, 15] and list(df["unit"]) == ["percent", "percent"]
+    assert df["range_id"].nunique() == 1 and df["range_id"].notna().all()
+    df = extract_figures("The number of deals fell 37% to 120.", "en", "t")
+    assert df["range_id"].isna().all() and list(df["unit"]) == ["percent", "count"]

@@ -292,10 +292,22 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
     return out
 
 
+def _paired_range(text: str, a: Candidate, between: str, r: Rules) -> bool:
+    """"between 10 and 15%", "antara 10 dan 15 persen", "từ 5 đến 7%": an opening word before the
+    first number and its partner between the two (lexicon `range_pairs`)."""
+    head = text[max(0, a.start - 25): a.start].rstrip().lower()
+    mid = between.strip().lower()
+    return any(mid == second.lower() and (head.endswith(" " + first.lower()) or head == first.lower())
+               for first, second in r.range_pairs)
+
+
 def _mark_ranges(figs: list[Candidate], text: str, r: Rules) -> None:
     n = 0
     for a, b in zip(figs, figs[1:]):
-        if "range" in a.extra or not r.range_between.match(text[a.end: b.num_start]):
+        if "range" in a.extra:
+            continue
+        between = text[a.end: b.num_start]
+        if not r.range_between.match(between) and not _paired_range(text, a, between, r):
             continue
         between = text[a.end: b.num_start].strip()
         if a.unit != b.unit and not (a.unit == "count" and not a.counted) and not (

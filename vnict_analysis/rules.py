@@ -99,6 +99,7 @@ class Rules:
     scales: dict[str, float]
     rate_words: tuple[str, ...] = ()
     known_words: frozenset = frozenset()
+    range_pairs: tuple = ()
 
 
 @lru_cache(maxsize=64)
@@ -170,6 +171,7 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         cue_kinds={k.lower(): v for k, v in cues.items()},
         scales={k.lower(): v for k, v in scales.items()},
         rate_words=tuple(w.lower() for w in lex.words("rate_words")),
+        range_pairs=tuple(tuple(p) for p in (lex.data.get("range_pairs") or [])),
         known_words=frozenset(
             w.lower() for key in ("label_words", "comparison_words", "present_words", "not_counted", "rate_words",
                                   "range_connectors", "negative_words", "percent", "times_words")
