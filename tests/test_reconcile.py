@@ -197,3 +197,11 @@ def test_cli_reconcile(tmp_path, root):
     bad = subprocess.run([sys.executable, "-m", "vnict_analysis", "reconcile", str(root / "data/raw"),
                           "--tolerance", "-1", "--output", str(tmp_path / "m.csv")], capture_output=True, text=True)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_article_order_invariance(root, res):
+    paths = sorted((root / "data" / "raw").glob("*.txt"), reverse=True)
+    again = va.run(paths)
+    pd.testing.assert_frame_equal(_canon(res.facts), _canon(again.facts))
+    pd.testing.assert_frame_equal(res.checks.sort_values("check_id").reset_index(drop=True),
+                                  again.checks.sort_values("check_id").reset_index(drop=True))
