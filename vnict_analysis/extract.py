@@ -20,9 +20,13 @@ _DATES = re.compile(  # the character before a match must not be a digit or sepa
     r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
     r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![\d/])"
 )
-_PHONES = re.compile(r"(?:\(\+?\d{1,4}(?:[-\s]\d{1,4})?\)|\+\d{1,4})[\s.-]*\d{2,5}(?:[\s.-]\d{2,5}){1,4}")
+_PHONES = re.compile(
+    r"(?:\(\+?\d{1,4}(?:[-\s]\d{1,4})?\)|\+\d{1,4})[\s.-]*\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
+    r"|(?<![\d.,])\d{3,5}(?: \d{3,5}){1,3}(?![\d.,])"  # "1800 1566": digit groups side by side
+)
 _DOC_AFTER = re.compile(r"(?:[/-]\d+)*\s*[/-]\s*[A-ZĐ]")  # 79-KL/TW, 13/2023/NĐ-CP
 _LETTER = re.compile(r"[^\W\d_]")
+_QUARTER_BEFORE = re.compile(r"(?<![A-Za-z])(?:I{1,3}|IV|Q[1-4]|H[12])/$")  # "quý I/2025", "Q3/2024": a period
 
 
 @dataclass
@@ -50,6 +54,7 @@ def _glued_letter(text: str, i: int) -> bool:
 def _right_units(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
     """Read scale words, then percent / currency / times / rate / counted noun after `pos`."""
     m = r.scale_after.match(text, pos)
+    short = None if m else _currency_scale(text, c.num_start, pos, r)
     if m:
         mult = 1.0
         for w in re.findall(r"\S+", m.group(0)):
@@ -57,6 +62,15 @@ def _right_units(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
         c.value *= mult
         c.extra["scale"] = mult
         pos = m.end()
+    elif short:
+        c.value *= short[0]
+        c.extra["scale"] = short[0]
+        pos = short[1]
+    for word, mult in r.percent_multipliers.items():  # 3割 = 30 percent
+        if text.startswith(word, pos):
+            c.value *= mult
+            c.unit = "percent"
+            return pos + len(word)
     for pat, unit in ((r.percent_after, "percent"), (r.times_after, "times")):
         m = pat.match(text, pos)
         if m:
@@ -81,6 +95,16 @@ def _right_units(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
     return pos
 
 
+def _currency_scale(text: str, num_start: int, pos: int, r: Rules) -> tuple[float, int] | None:
+    """Short scale letters that only mean a multiple after a currency: "$40m", "£1.2bn"."""
+    if not r.currency_scales or not r.currency_before.search(text[max(0, num_start - 6): num_start]):
+        return None
+    m = re.match(r"[A-Za-z]+", text[pos:pos + 4])
+    if m and m.group(0).lower() in r.currency_scales:
+        return r.currency_scales[m.group(0).lower()], pos + m.end()
+    return None
+
+
 def _scale_product(chunk: str, r: Rules) -> float:
     """Multiplier of a run of scale words written without spaces ("พันล้าน" = 1e3 * 1e6)."""
     low, mult = chunk.lower(), 1.0
@@ -98,7 +122,8 @@ def _scale_product(chunk: str, r: Rules) -> float:
 def _counted(text: str, pos: int, r: Rules) -> str | None:
     if r.classifier_after is not None:
         m = r.classifier_after.match(text, pos)
-        if m:
+        start = m.end() - len(m.group(0).lstrip()) if m else pos
+        if m and not any(text.startswith(w, start) for w in r.not_classifiers):
             return m.group(0).strip()
         if not r.lex.spaces:
             return None
@@ -147,7 +172,8 @@ def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> s
         return "identifier"
     if s >= 2 and norm[s - 1] == ":" and norm[s - 2].isdigit():
         return "identifier"
-    if _DOC_AFTER.match(text, e) or (s >= 2 and text[s - 1] in "/-" and text[s - 2].isupper()):
+    if _DOC_AFTER.match(text, e) or (s >= 2 and text[s - 1] in "/-" and text[s - 2].isupper()
+                                      and not _QUARTER_BEFORE.search(before)):
         return "document number"
     if r.ident_before.search(before.rstrip(" -")):
         return "standard or code"
@@ -155,6 +181,7 @@ def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> s
         s >= 2 and text[s - 1] == "-" and _glued_letter(text, s - 2))
     right_glue = _glued_letter(text, e) and not (
         r.scale_after.match(text, e) or r.percent_after.match(text, e) or r.currency_after.match(text, e)
+        or _currency_scale(text, s, e, r)
         or r.times_after.match(text, e) or (r.classifier_after and r.classifier_after.match(text, e))
     )
     if lex.spaces and (left_glue or right_glue):
@@ -164,11 +191,11 @@ def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> s
         or (right_glue and text[e].isascii())
     ):
         return "identifier"
-    if r.label_before.search(before):
+    if r.label_before.search(before) or _ordinal_marker(before, r):
         return "label or ordinal"
     if lex.spaces and _product_name(before, text, e, r):
         return "name with a number"
-    if re.fullmatch(r"0\d+", core):
+    if re.match(r"0\d", core):  # "06", "06.00": codes and times, never quantities
         return "code"
     if r.rank_after.match(text, e) or _superlative_after(text, e, r):
         return "rank"
@@ -185,6 +212,13 @@ def _superlative_after(text: str, e: int, r: Rules) -> bool:
     head = " ".join(re.split(r"[\s]+", text[e:e + 50].strip())[:4]).lower()
     head = re.split(r"[.,;:!?()]", head)[0]
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in r.superlatives)
+
+
+def _ordinal_marker(before: str, r: Rules) -> bool:
+    """A marker glued to the word before the number makes it an ordinal ("แห่งที่ 2" = the second
+    site), unless the word is one of its listed exceptions ("อยู่ที่ 36,571" = stands at)."""
+    head = before.rstrip()
+    return any(head.endswith(m) for m in r.ordinal_markers) and not any(head.endswith(x) for x in r.ordinal_exceptions)
 
 
 _CAMEL = re.compile(r"[a-z]+[A-Z][\w-]*$")
@@ -244,11 +278,27 @@ def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
         c.end = _right_units(c, text, norm, e, r)
         if c.reason is None and c.unit == "count" and c.value == int(c.value):
             year = _year_of(core, text, s, r, e)
-            if year is not None:
+            if year is not None and not (not r.lex.spaces and c.counted and not r.year_suffix.match(text, e)):
                 c.reason, c.year = "year", year
                 c.end, c.counted = e, None
         if c.reason is None:
             _left_context(c, text, r)
+        out.append(c)
+    return out
+
+
+def _merge_compounds(cands: list[Candidate], r: Rules) -> list[Candidate]:
+    """Join "1兆" + "500億円" and "1조" + "3000억원" (digits and scales written without a break,
+    each scale smaller than the one before) into one figure."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.reason is None and c.reason is None and prev.end == c.num_start
+                and prev.unit == "count" and 1 < c.extra.get("scale", 1.0) < prev.extra.get("scale", 1.0)):
+            prev.value += c.value
+            prev.end, prev.num_end, prev.unit, prev.counted = c.end, c.num_end, c.unit, c.counted
+            prev.extra["scale"] = c.extra["scale"]
+            continue
         out.append(c)
     return out
 
@@ -286,6 +336,8 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
             c.reason = "scale word alone"
         elif r.label_before.search(text[max(0, s - 40): s]):
             c.reason = "label or ordinal"
+        elif r.rank_after.match(text, e) or _superlative_after(text, e, r):
+            c.reason = "rank"
         if c.reason is None:
             _left_context(c, text, r)
         out.append(c)
@@ -338,7 +390,7 @@ def _scan_rows(text: str, lang: str, source_id: str | None, data_dir: str | None
     r = get_rules(lang, data_dir)
     norm = to_ascii_digits(text)
     boiler = boilerplate_spans(text, r.lex)
-    digits = _digit_candidates(text, norm, r)
+    digits = _merge_compounds(_digit_candidates(text, norm, r), r)
     taken = [(c.start, c.end) for c in digits]
     cands = sorted(digits + _word_candidates(text, taken, r), key=lambda c: c.num_start)
     denominators = {c.extra["denominator"] for c in cands if "denominator" in c.extra}

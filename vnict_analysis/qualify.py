@@ -46,7 +46,9 @@ def _periods(figs, years, text: str, segs: Segments, r: Rules) -> dict[int, tupl
     for i, (s0, s1) in enumerate(segs.sentences):
         para = segs.paragraph_of_sentence[i]
         if para != prev_para:
-            context, prev_para = None, para
+            # a paragraph opening with an anaphor ("Angka itu", "Con số này") continues the last one
+            context = context if _opens_with_anaphor(text[s0:s1], r) else None
+            prev_para = para
         sent_years = [(y, _is_comparison(y, text, s0, r)) for y in by_sentence.get(i, [])]
         own = [y for y, comp in sent_years if not comp]
         comps = [y for y, comp in sent_years if comp]
@@ -70,6 +72,18 @@ def _periods(figs, years, text: str, segs: Segments, r: Rules) -> dict[int, tupl
         elif present:
             context = None
     return out
+
+
+def _opens_with_anaphor(sentence: str, r: Rules) -> bool:
+    """True when one of the first three words (characters, in scripts without spaces) is an
+    anaphor from the lexicon (`anaphora`)."""
+    words = r.lex.words("anaphora")
+    if not words:
+        return False
+    if r.lex.spaces:
+        head = {w.lower().strip(".,;:") for w in sentence.split()[:3]}
+        return any(w.lower() in head for w in words)
+    return any(w in sentence[:12] for w in words)
 
 
 def _qualifiers(figs, text: str, segs: Segments, r: Rules) -> dict[int, tuple[str | None, str | None]]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import Lexicon, load_lexicon
@@ -100,6 +100,11 @@ class Rules:
     rate_words: tuple[str, ...] = ()
     known_words: frozenset = frozenset()
     range_pairs: tuple = ()
+    ordinal_markers: tuple = ()
+    ordinal_exceptions: tuple = ()
+    currency_scales: dict = field(default_factory=dict)
+    percent_multipliers: dict = field(default_factory=dict)
+    not_classifiers: tuple = ()
 
 
 @lru_cache(maxsize=64)
@@ -142,14 +147,14 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         rate_after=re.compile(
             r"(?:\s*[^\W\d_][\w-]*){0,4}?\s*" + alt(lex.words("rate_words"), sp) + r"\s*(\d+(?:[.,]\d+)*)", _FLAGS
         ),
-        classifier_after=re.compile(ws + alt(classifiers, False)) if classifiers else None,
+        classifier_after=re.compile(r"[ \t\u00a0]*" + alt(classifiers, False)) if classifiers else None,
         counted_after=re.compile(r"\s+([^\W\d_][\w-]*)"),
         bound_before=Tail.of(bounds, sp),
         label_before=Tail.of(lex.words("label_words"), sp),
         ident_before=Tail.of(lex.words("identifier_prefixes"), True, case=True),
         date_before=Tail.of(lex.calendar("date_words", []) or [], sp),
         month_after=re.compile(ws + alt(lex.calendar("months", []) or [], sp), _FLAGS),
-        date_after=re.compile(alt(lex.calendar("date_suffixes", []) or [], False)),
+        date_after=re.compile(r"(?:\s*[-~～∼〜]\s*\d{1,2})?" + alt(lex.calendar("date_suffixes", []) or [], False)),
         month_before=Tail.of(lex.calendar("months", []) or [], sp),
         year_suffix=re.compile(alt(lex.calendar("year_suffixes", []) or [], False)),
         spec_after=re.compile(r"(?:\s*[-–]\s*\d[\d.,]*)?\s*" + alt(lex.words("spec_units"), sp, lead=False)),
@@ -172,6 +177,11 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         scales={k.lower(): v for k, v in scales.items()},
         rate_words=tuple(w.lower() for w in lex.words("rate_words")),
         range_pairs=tuple(tuple(p) for p in (lex.data.get("range_pairs") or [])),
+        ordinal_markers=tuple(lex.words("ordinal_markers")),
+        ordinal_exceptions=tuple(lex.words("ordinal_exceptions")),
+        currency_scales={str(k).lower(): float(v) for k, v in (lex.data.get("currency_scales") or {}).items()},
+        percent_multipliers={str(k): float(v) for k, v in (lex.data.get("percent_multipliers") or {}).items()},
+        not_classifiers=tuple(lex.words("not_classifiers")),
         known_words=frozenset(
             w.lower() for key in ("label_words", "comparison_words", "present_words", "not_counted", "rate_words",
                                   "range_connectors", "negative_words", "percent", "times_words")
