@@ -109,7 +109,7 @@ def _identifier():
 def detect_language(text: str) -> tuple[str, float]:
     """Guess the language of `text` with py3langid (an offline, maintained fork of langid.py
     whose model ships in the wheel). Returns ``(code, probability)``."""
-    lang, prob = _identifier().classify(text[:5000])
+    lang, prob = _identifier().classify(text[:1500])  # the first paragraphs are enough, and 3x faster
     return str(lang), float(prob)
 
 
