@@ -75,3 +75,12 @@ def test_labels_and_relations_in_cjk_and_malay(text, lang, expected):
     mentions = va.extract_figures(text, lang, "x")
     out = va.annotate(mentions, articles, load_indicators(), attributions=va.extract_attributions(articles))
     assert list(out["indicator"]) == expected
+
+
+def test_cjk_place_names_resolve():
+    text = "2024年越南电子商务规模达到250亿美元，同比增长20%。"
+    articles = pd.DataFrame([{"source_id": "x", "lang": "zh", "text": text, "translated_from": None}])
+    out = va.annotate(va.extract_figures(text, "zh", "x"), articles, load_indicators(),
+                      attributions=va.extract_attributions(articles))
+    assert list(out["entity"]) == ["Vietnam", "Vietnam"]
+    assert list(out["indicator"]) == ["ecommerce_market", "ecommerce_market_growth"]
