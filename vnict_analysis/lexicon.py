@@ -85,17 +85,6 @@ class Lexicon:
         return out
 
 
-def alternation(words: list[str] | set[str], *, boundary: bool = True) -> str:
-    """A regex alternation of literal words, longest first, optionally with word boundaries."""
-    ws = sorted({w for w in words if w}, key=len, reverse=True)
-    if not ws:
-        return r"(?!x)x"
-    body = "|".join(re.escape(w) for w in ws)
-    if not boundary:
-        return f"(?:{body})"
-    return rf"(?<![\w])(?:{body})(?![\w])"
-
-
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         with path.open(encoding="utf-8") as fh:
