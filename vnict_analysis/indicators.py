@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ class Indicators:
 
     defs: dict[str, dict[str, Any]]
     relations: dict[str, dict[str, Any]]
+    compiled: dict[str, list[tuple[str, re.Pattern]]] = field(default_factory=dict, repr=False)
 
     def name(self, indicator: str | None) -> str | None:
         """English name of an indicator id, derived ones included ("ICT/IT industry revenue: growth")."""
@@ -70,25 +71,21 @@ class Indicators:
         return _compiled(self, lang)
 
 
-_CACHE: dict[tuple[int, str], list[tuple[str, re.Pattern]]] = {}
-
-
 def _compiled(ind: Indicators, lang: str) -> list[tuple[str, re.Pattern]]:
     """Label patterns of `lang`; in scripts with spaces they must start and end on word edges
     ("basis data" is not found inside "berbasis data")."""
-    key = (id(ind), lang)
-    if key not in _CACHE:
+    if lang not in ind.compiled:
         try:
             spaces = load_lexicon(lang).spaces
         except ValueError:
             spaces = True
         wrap = (lambda p: rf"(?<!\w)(?:{p})(?!\w)") if spaces else (lambda p: p)
-        _CACHE[key] = [
+        ind.compiled[lang] = [
             (iid, re.compile(wrap(p), re.IGNORECASE))
             for iid, spec in ind.defs.items()
             for p in (spec.get("labels") or {}).get(lang, [])
         ]
-    return _CACHE[key]
+    return ind.compiled[lang]
 
 
 def load_indicators(path: str | Path | None = None) -> Indicators:
