@@ -253,6 +253,21 @@ def headline_fact(facts: pd.DataFrame, entity: str, period: int | None) -> pd.Se
     return f.sort_values(["n_sources", "n_mentions", "fact_id"], ascending=[False, False, True]).iloc[0]
 
 
+def _framing(fact: pd.Series | None) -> dict[str, str]:
+    """The sentences around the headline's labels and qualifiers, true to how many sources there
+    are and to what differs between them."""
+    keep = "the table keeps every mention, each linked to its sentence."
+    if fact is None or int(fact["n_sources"]) < 2:
+        return {"framing_intro": "Only one source reports it, so there is nothing to compare it with.",
+                "framing_close": keep[0].upper() + keep[1:]}
+    differs = any(bool(fact[f"{k}_differs"]) for k in ("label", "qualifier", "speaker"))
+    values = "The values differ" if fact["status"] == "conflict" else "The values agree"
+    if differs:
+        return {"framing_intro": "The sources do not describe it in the same words.",
+                "framing_close": f"{values}, the framing does not: {keep}"}
+    return {"framing_intro": "The sources describe it alike.", "framing_close": f"{values} and so does the framing: {keep}"}
+
+
 def fact_story(facts: pd.DataFrame, mentions: pd.DataFrame, entity: str, period: int | None) -> dict[str, str]:
     """Reader strings for the reconciliation page: the headline fact, its growth, sources, labels,
     qualifiers (reached vs expected) and who is credited; counts of agreements, conflicts, singles."""
@@ -261,7 +276,7 @@ def fact_story(facts: pd.DataFrame, mentions: pd.DataFrame, entity: str, period:
            "n_conflict": f"{(f['status'] == 'conflict').sum():,}", "n_single": f"{(f['status'] == 'single').sum():,}"}
     h = headline_fact(facts, entity, period)
     if h is None:
-        return out | {"headline": "no figure", "headline_name": "no level fact", "growth": "not reported",
+        return out | _framing(None) | {"headline": "no figure", "headline_name": "no level fact", "growth": "not reported",
                       "headline_sources": "no source", "headline_langs": "no language", "headline_mentions": "0",
                       "headline_labels": "none", "headline_qualifiers": "none", "headline_speakers": "nobody",
                       "headline_fact_id": ""}
@@ -269,10 +284,10 @@ def fact_story(facts: pd.DataFrame, mentions: pd.DataFrame, entity: str, period:
     g = facts[(facts["indicator"] == f"{h['indicator']}_growth") & (facts["entity"] == entity)
               & (facts["period"].astype("Int64") == h["period"]) & (facts["kind"] == h["kind"])]
     quals = [f"{q} in {language_name(lang)}" for (lang, q), _ in m.groupby(["lang", m["qualifier"].fillna("unqualified")])]
-    labels = [f"“{lab}” ({scope})" for lab, scope in
+    labels = [f"“{lab}”" + ("" if scope == "—" else f" ({scope})") for lab, scope in
               m[["label_reported", "label_scope"]].fillna("—").drop_duplicates().itertuples(index=False)]
     speakers = m.dropna(subset=["speaker"]).drop_duplicates("speaker")
-    return out | {
+    return out | _framing(h) | {
         "headline": fmt_value(h["value"], h["unit"], h["bound"]), "headline_name": str(h["indicator_name"]),
         "headline_fact_id": str(h["fact_id"]),
         "growth": fmt_value(g.iloc[0]["value"], "percent") if len(g) else "not reported",
