@@ -2,258 +2,17 @@
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass, field
 from typing import Callable
 
 import pandas as pd
 
+from .notfigures import DATES, PHONES, superlative_after, why_not_a_figure, year_of
 from .numbers import parse_digits, to_ascii_digits, tokenize_words, words_value
 from .qualify import assign_context, rows_to_frame
 from .rules import Rules, get_rules
 from .schemas import MENTION_COLUMNS, REJECTED_COLUMNS, validate_mentions
 from .segment import boilerplate_spans, segment
-
-_DATE_CORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
-# Numeric dates and phone numbers, found before candidates are judged (script-independent).
-_DATES = re.compile(  # the character before a match must not be a digit or separator (checked in code)
-    r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
-    r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![\d/])"
-)
-_PHONES = re.compile(
-    r"(?:\(\+?\d{1,4}(?:[-\s]\d{1,4})?\)|\+\d{1,4})[\s.-]*\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
-    r"|(?<![\d.,])\d{3,5}(?: \d{3,5}){1,3}(?![\d.,])"  # "1800 1566": digit groups side by side
-)
-_DOC_AFTER = re.compile(r"(?:[/-]\d+)*\s*[/-]\s*[A-ZĐ]")  # 79-KL/TW, 13/2023/NĐ-CP
-_LETTER = re.compile(r"[^\W\d_]")
-_QUARTER_BEFORE = re.compile(r"(?<![A-Za-z])(?:I{1,3}|IV|Q[1-4]|H[12])/$")  # "quý I/2025", "Q3/2024": a period
-
-
-@dataclass
-class Candidate:
-    """A number found in the text, with what its surroundings say about it."""
-
-    start: int                  # start of the whole expression (currency prefix included)
-    end: int                    # end of the whole expression (scale, currency, percent included)
-    num_start: int
-    num_end: int
-    value: float = float("nan")
-    unit: str = "count"
-    counted: str | None = None
-    bound: str | None = None
-    ambiguous: bool = False
-    reason: str | None = None   # why it is not a figure; None for figures
-    year: int | None = None     # Gregorian year, for candidates rejected as years
-    extra: dict = field(default_factory=dict)
-
-
-def _glued_letter(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and bool(_LETTER.match(text[i]))
-
-
-def _right_units(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
-    """Read scale words, then percent / currency / times / rate / counted noun after `pos`."""
-    m = r.scale_after.match(text, pos)
-    short = None if m else _currency_scale(text, c.num_start, pos, r)
-    if m:
-        mult = 1.0
-        for w in re.findall(r"\S+", m.group(0)):
-            mult *= _scale_product(w, r)
-        c.value *= mult
-        c.extra["scale"] = mult
-        pos = m.end()
-    elif short:
-        c.value *= short[0]
-        c.extra["scale"] = short[0]
-        pos = short[1]
-    for word, mult in r.percent_multipliers.items():  # 3割 = 30 percent
-        if text.startswith(word, pos):
-            c.value *= mult
-            c.unit = "percent"
-            return pos + len(word)
-    for pat, unit in ((r.percent_after, "percent"), (r.times_after, "times")):
-        m = pat.match(text, pos)
-        if m:
-            c.unit = unit
-            return m.end()
-    m = r.currency_after.match(text, pos)
-    if m:
-        c.unit = r.currency_codes[re.sub(r"\s+", " ", m.group(0).strip()).lower()]
-        return m.end()
-    window = norm[pos:pos + 60].lower()
-    m = r.rate_after.match(norm, pos) if any(w in window for w in r.rate_words) else None
-    if m and "\n" not in m.group(0):
-        try:
-            denom, _ = parse_digits(m.group(1), r.lex)
-            c.unit = f"per_{denom:g}"
-            c.extra["denominator"] = (m.start(1), m.end(1))
-            c.counted = _counted(text, pos, r)
-            return m.end()
-        except ValueError:
-            pass
-    c.counted = _counted(text, pos, r)
-    return pos
-
-
-def _currency_scale(text: str, num_start: int, pos: int, r: Rules) -> tuple[float, int] | None:
-    """Short scale letters that only mean a multiple after a currency: "$40m", "£1.2bn"."""
-    if not r.currency_scales or not r.currency_before.search(text[max(0, num_start - 6): num_start]):
-        return None
-    m = re.match(r"[A-Za-z]+", text[pos:pos + 4])
-    if m and m.group(0).lower() in r.currency_scales:
-        return r.currency_scales[m.group(0).lower()], pos + m.end()
-    return None
-
-
-def _scale_product(chunk: str, r: Rules) -> float:
-    """Multiplier of a run of scale words written without spaces ("พันล้าน" = 1e3 * 1e6)."""
-    low, mult = chunk.lower(), 1.0
-    while low:
-        for w in sorted(r.scales, key=len, reverse=True):
-            if low.startswith(w):
-                mult *= r.scales[w]
-                low = low[len(w):]
-                break
-        else:
-            break
-    return mult
-
-
-def _counted(text: str, pos: int, r: Rules) -> str | None:
-    if r.classifier_after is not None:
-        m = r.classifier_after.match(text, pos)
-        start = m.end() - len(m.group(0).lstrip()) if m else pos
-        if m and not any(text.startswith(w, start) for w in r.not_classifiers):
-            return m.group(0).strip()
-        if not r.lex.spaces:
-            return None
-    m = r.counted_after.match(text, pos)
-    if not m or "\n" in m.group(0):
-        return None
-    word = m.group(1)
-    low = word.lower()
-    stop = {w.lower() for w in r.lex.words("not_counted")}
-    if low in stop or low in r.bound_kinds or low in r.cue_kinds:
-        return None
-    return word
-
-
-def _left_context(c: Candidate, text: str, r: Rules) -> None:
-    """Currency or percent word before the number, then a bound word before that."""
-    head = text[max(0, c.start - 60): c.start]
-    m = r.currency_before.search(head)
-    if m and c.unit == "count":
-        c.unit = r.currency_codes[re.sub(r"\s+", " ", m[1]).lower()]
-        c.start -= len(head) - m[0]
-        head = head[: m[0]]
-    m = r.percent_before.search(head)
-    if m and c.unit == "count":
-        c.unit = "percent"
-        c.start -= len(head) - m[0]
-    m = r.bound_before.search(text[max(0, c.start - 40): c.start])
-    if m:
-        c.bound = r.bound_kinds[re.sub(r"\s+", " ", m[1]).lower()]
-    else:
-        m2 = r.bound_after.match(text, c.end)
-        if m2:
-            c.bound = r.bound_after_kinds[re.sub(r"\s+", " ", m2.group(1)).lower()]
-
-
-def _reject_digits(c: Candidate, text: str, norm: str, r: Rules, core: str) -> str | None:
-    """Why a run of digits is not a figure (None when it is one). General patterns only."""
-    s, e = c.num_start, c.num_end
-    before = text[max(0, s - 40): s]
-    lex = r.lex
-    if (_DATE_CORE.match(core) or r.date_before.search(before) or r.month_after.match(text, e)
-            or r.date_after.match(text, e)
-            or (len(core) <= 2 and r.month_before.search(before.rstrip(" ."))) ):
-        return "date"
-    if e < len(norm) and norm[e] == ":" and e + 1 < len(norm) and norm[e + 1].isdigit():
-        return "identifier"
-    if s >= 2 and norm[s - 1] == ":" and norm[s - 2].isdigit():
-        return "identifier"
-    if _DOC_AFTER.match(text, e) or (s >= 2 and text[s - 1] in "/-" and text[s - 2].isupper()
-                                      and not _QUARTER_BEFORE.search(before)):
-        return "document number"
-    if r.ident_before.search(before.rstrip(" -")):
-        return "standard or code"
-    left_glue = (_glued_letter(text, s - 1) and not r.currency_before.search(before)) or (
-        s >= 2 and text[s - 1] == "-" and _glued_letter(text, s - 2))
-    right_glue = _glued_letter(text, e) and not (
-        r.scale_after.match(text, e) or r.percent_after.match(text, e) or r.currency_after.match(text, e)
-        or _currency_scale(text, s, e, r)
-        or r.times_after.match(text, e) or (r.classifier_after and r.classifier_after.match(text, e))
-    )
-    if lex.spaces and (left_glue or right_glue):
-        return "identifier"
-    if not lex.spaces and (
-        (_glued_letter(text, s - 1) and text[s - 1].isascii() and not r.currency_before.search(before))
-        or (right_glue and text[e].isascii())
-    ):
-        return "identifier"
-    if r.label_before.search(before) or _ordinal_marker(before, r):
-        return "label or ordinal"
-    if lex.spaces and _product_name(before, text, e, r):
-        return "name with a number"
-    if re.match(r"0\d", core):  # "06", "06.00": codes and times, never quantities
-        return "code"
-    if r.rank_after.match(text, e) or _superlative_after(text, e, r):
-        return "rank"
-    if r.spec_after.match(text, e):
-        return "technical specification"
-    return None
-
-
-def _superlative_after(text: str, e: int, r: Rules) -> bool:
-    """"10 investor terbesar", "3 nước lớn nhất": a count followed within three words by a
-    superlative names a top-N list, not a quantity."""
-    if not r.superlatives:
-        return False
-    head = " ".join(re.split(r"[\s]+", text[e:e + 50].strip())[:4]).lower()
-    head = re.split(r"[.,;:!?()]", head)[0]
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in r.superlatives)
-
-
-def _ordinal_marker(before: str, r: Rules) -> bool:
-    """A marker glued to the word before the number makes it an ordinal ("แห่งที่ 2" = the second
-    site), unless the word is one of its listed exceptions ("อยู่ที่ 36,571" = stands at)."""
-    head = before.rstrip()
-    return any(head.endswith(m) for m in r.ordinal_markers) and not any(head.endswith(x) for x in r.ordinal_exceptions)
-
-
-_CAMEL = re.compile(r"[a-z]+[A-Z][\w-]*$")
-_CAPITALISED = re.compile(r"[A-Z][a-z]+$")
-
-
-def _product_name(before: str, text: str, e: int, r: Rules) -> bool:
-    """A number that ends a name: after a camel-case word ("iPhone 15", "eKYC 2") or after a
-    capitalised word that is no known term, with nothing counted after it ("Windows 11.")."""
-    m = re.search(r"(\S+)\s$", before)
-    if not m:
-        return False
-    word = m.group(1)
-    if _CAMEL.match(word):
-        return True
-    if not _CAPITALISED.match(word) or word.lower() in r.known_words:
-        return False
-    nxt = text[e:e + 2]
-    return not nxt or nxt[0] in ".,;:)!?\n" or (len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper())
-
-
-def _year_of(core: str, text: str, s: int, r: Rules, e: int | None = None) -> int | None:
-    """The Gregorian year a bare four-digit number stands for, if it reads as a year
-    (also "24年" / "24년": two digits before a year suffix are 2024)."""
-    if e is not None and re.fullmatch(r"\d{2}|\d{4}", core) and r.year_suffix.match(text, e):
-        return 2000 + int(core) if len(core) == 2 else int(core)
-    if not re.fullmatch(r"\d{4}", core):
-        return None
-    n = int(core)
-    offset = int(r.lex.calendar("era_offset", 0) or 0)
-    if 1900 <= n <= 2100 and not r.era_before.search(text[max(0, s - 10): s]):
-        return n
-    if offset and 1900 <= n - offset <= 2100:
-        return n - offset
-    return None
+from .units import Candidate, read_left, read_right
 
 
 def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
@@ -266,7 +25,7 @@ def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
             s < 2 or norm[s - 2] in " \t\n(["
         ):
             c.start = c.num_start = s - 1
-        c.reason = _reject_digits(c, text, norm, r, core)
+        c.reason = why_not_a_figure(c, text, norm, r, core)
         try:
             c.value, c.ambiguous = parse_digits(core, r.lex)
         except ValueError:
@@ -275,14 +34,14 @@ def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
             continue
         if c.start < s:
             c.value = -c.value
-        c.end = _right_units(c, text, norm, e, r)
+        c.end = read_right(c, text, norm, e, r)
         if c.reason is None and c.unit == "count" and c.value == int(c.value):
-            year = _year_of(core, text, s, r, e)
+            year = year_of(core, text, s, r, e)
             if year is not None and not (not r.lex.spaces and c.counted and not r.year_suffix.match(text, e)):
                 c.reason, c.year = "year", year
                 c.end, c.counted = e, None
         if c.reason is None:
-            _left_context(c, text, r)
+            read_left(c, text, r)
         out.append(c)
     return out
 
@@ -326,7 +85,7 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
             c.value = words_value(toks)
         except ValueError:
             continue
-        c.end = _right_units(c, text, text, e, r)
+        c.end = read_right(c, text, text, e, r)
         if not r.lex.spaces and not (c.unit != "count" or c.counted):
             continue  # without spaces a number word inside an ordinary word is not a candidate
         kinds = {k for _, k, _ in toks}
@@ -336,10 +95,10 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
             c.reason = "scale word alone"
         elif r.label_before.search(text[max(0, s - 40): s]):
             c.reason = "label or ordinal"
-        elif r.rank_after.match(text, e) or _superlative_after(text, e, r):
+        elif r.rank_after.match(text, e) or superlative_after(text, e, r):
             c.reason = "rank"
         if c.reason is None:
-            _left_context(c, text, r)
+            read_left(c, text, r)
         out.append(c)
     return out
 
@@ -394,9 +153,9 @@ def _scan_rows(text: str, lang: str, source_id: str | None, data_dir: str | None
     taken = [(c.start, c.end) for c in digits]
     cands = sorted(digits + _word_candidates(text, taken, r), key=lambda c: c.num_start)
     denominators = {c.extra["denominator"] for c in cands if "denominator" in c.extra}
-    spans = [(m.start(), m.end(), "date") for m in _DATES.finditer(norm)
+    spans = [(m.start(), m.end(), "date") for m in DATES.finditer(norm)
              if not (m.start() and norm[m.start() - 1] in "0123456789.,/")]
-    spans += [(m.start(), m.end(), "phone number") for m in _PHONES.finditer(norm)]
+    spans += [(m.start(), m.end(), "phone number") for m in PHONES.finditer(norm)]
     for c in cands:
         hit = next((why for a, b, why in spans if a <= c.num_start < b), None)
         if hit and c.reason not in ("year",) or (hit == "phone number"):

@@ -1,0 +1,141 @@
+"""What surrounds a number: its scale words, unit (percent, currency, times, rate), counted noun and bound."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import parse_digits
+from .rules import Rules
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Candidate:
+    """A number found in the text, with what its surroundings say about it."""
+
+    start: int                  # start of the whole expression (currency prefix included)
+    end: int                    # end of the whole expression (scale, currency, percent included)
+    num_start: int
+    num_end: int
+    value: float = float("nan")
+    unit: str = "count"
+    counted: str | None = None
+    bound: str | None = None
+    ambiguous: bool = False
+    reason: str | None = None   # why it is not a figure; None for figures
+    year: int | None = None     # Gregorian year, for candidates rejected as years
+    extra: dict = field(default_factory=dict)
+
+
+def glued_letter(text: str, i: int) -> bool:
+    """True when ``text[i]`` is a letter (a number touching it is part of a code: "4G", "L2Pro")."""
+    return 0 <= i < len(text) and bool(_LETTER.match(text[i]))
+
+
+def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
+    """Read scale words, then percent / currency / times / rate / counted noun after `pos`."""
+    m = r.scale_after.match(text, pos)
+    short = None if m else currency_scale(text, c.num_start, pos, r)
+    if m:
+        mult = 1.0
+        for w in re.findall(r"\S+", m.group(0)):
+            mult *= scale_product(w, r)
+        c.value *= mult
+        c.extra["scale"] = mult
+        pos = m.end()
+    elif short:
+        c.value *= short[0]
+        c.extra["scale"] = short[0]
+        pos = short[1]
+    for word, mult in r.percent_multipliers.items():  # 3割 = 30 percent
+        if text.startswith(word, pos):
+            c.value *= mult
+            c.unit = "percent"
+            return pos + len(word)
+    for pat, unit in ((r.percent_after, "percent"), (r.times_after, "times")):
+        m = pat.match(text, pos)
+        if m:
+            c.unit = unit
+            return m.end()
+    m = r.currency_after.match(text, pos)
+    if m:
+        c.unit = r.currency_codes[re.sub(r"\s+", " ", m.group(0).strip()).lower()]
+        return m.end()
+    window = norm[pos:pos + 60].lower()
+    m = r.rate_after.match(norm, pos) if any(w in window for w in r.rate_words) else None
+    if m and "\n" not in m.group(0):
+        try:
+            denom, _ = parse_digits(m.group(1), r.lex)
+            c.unit = f"per_{denom:g}"
+            c.extra["denominator"] = (m.start(1), m.end(1))
+            c.counted = counted_noun(text, pos, r)
+            return m.end()
+        except ValueError:
+            pass
+    c.counted = counted_noun(text, pos, r)
+    return pos
+
+
+def currency_scale(text: str, num_start: int, pos: int, r: Rules) -> tuple[float, int] | None:
+    """Short scale letters that only mean a multiple after a currency: "$40m", "£1.2bn"."""
+    if not r.currency_scales or not r.currency_before.search(text[max(0, num_start - 6): num_start]):
+        return None
+    m = re.match(r"[A-Za-z]+", text[pos:pos + 4])
+    if m and m.group(0).lower() in r.currency_scales:
+        return r.currency_scales[m.group(0).lower()], pos + m.end()
+    return None
+
+
+def scale_product(chunk: str, r: Rules) -> float:
+    """Multiplier of a run of scale words written without spaces ("พันล้าน" = 1e3 * 1e6)."""
+    low, mult = chunk.lower(), 1.0
+    while low:
+        for w in sorted(r.scales, key=len, reverse=True):
+            if low.startswith(w):
+                mult *= r.scales[w]
+                low = low[len(w):]
+                break
+        else:
+            break
+    return mult
+
+
+def counted_noun(text: str, pos: int, r: Rules) -> str | None:
+    if r.classifier_after is not None:
+        m = r.classifier_after.match(text, pos)
+        start = m.end() - len(m.group(0).lstrip()) if m else pos
+        if m and not any(text.startswith(w, start) for w in r.not_classifiers):
+            return m.group(0).strip()
+        if not r.lex.spaces:
+            return None
+    m = r.counted_after.match(text, pos)
+    if not m or "\n" in m.group(0):
+        return None
+    word = m.group(1)
+    low = word.lower()
+    stop = {w.lower() for w in r.lex.words("not_counted")}
+    if low in stop or low in r.bound_kinds or low in r.cue_kinds:
+        return None
+    return word
+
+
+def read_left(c: Candidate, text: str, r: Rules) -> None:
+    """Currency or percent word before the number, then a bound word before that."""
+    head = text[max(0, c.start - 60): c.start]
+    m = r.currency_before.search(head)
+    if m and c.unit == "count":
+        c.unit = r.currency_codes[re.sub(r"\s+", " ", m[1]).lower()]
+        c.start -= len(head) - m[0]
+        head = head[: m[0]]
+    m = r.percent_before.search(head)
+    if m and c.unit == "count":
+        c.unit = "percent"
+        c.start -= len(head) - m[0]
+    m = r.bound_before.search(text[max(0, c.start - 40): c.start])
+    if m:
+        c.bound = r.bound_kinds[re.sub(r"\s+", " ", m[1]).lower()]
+    else:
+        m2 = r.bound_after.match(text, c.end)
+        if m2:
+            c.bound = r.bound_after_kinds[re.sub(r"\s+", " ", m2.group(1)).lower()]
