@@ -160,3 +160,29 @@ def test_paired_ranges_but_not_changes():
     assert df["range_id"].nunique() == 1 and df["range_id"].notna().all()
     df = extract_figures("The number of deals fell 37% to 120.", "en", "t")
     assert df["range_id"].isna().all() and list(df["unit"]) == ["percent", "count"]
+
+
+TEMPLATES = {
+    "id": "Pada periode ini nilai ekspor mencapai {n} miliar dolar AS dan tumbuh {p}%.",
+    "vi": "Trong kỳ này kim ngạch xuất khẩu đạt {n} tỷ USD, tăng {p}%.",
+    "th": "ในช่วงนี้มูลค่าการส่งออกอยู่ที่ {n} ล้านดอลลาร์สหรัฐ เพิ่มขึ้น {p}%",
+    "en": "In this period exports reached {n} billion dollars, up {p}%.",
+}
+SCALE = {"id": 1e9, "vi": 1e9, "th": 1e6, "en": 1e9}
+CURRENCY = {"id": "USD", "vi": "USD", "th": "USD", "en": "USD"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(TEMPLATES)), st.integers(min_value=1, max_value=999_999),
+       st.integers(min_value=0, max_value=99), st.integers(min_value=1, max_value=999))
+def test_babel_formatted_figures_are_extracted(lang, whole, cents, pct_tenths):
+    from babel.numbers import format_decimal
+
+    amount = whole + cents / 100
+    pct = pct_tenths / 10
+    text = TEMPLATES[lang].format(n=format_decimal(amount, format="#,##0.##", locale=lang),
+                                  p=format_decimal(pct, format="#,##0.#", locale=lang))
+    df = extract_figures(text, lang, "t")
+    assert list(df["unit"]) == [CURRENCY[lang], "percent"], (text, df[["raw", "unit"]])
+    assert df.iloc[0]["value"] == pytest.approx(amount * SCALE[lang])
+    assert df.iloc[1]["value"] == pytest.approx(pct)
