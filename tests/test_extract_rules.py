@@ -186,3 +186,10 @@ def test_babel_formatted_figures_are_extracted(lang, whole, cents, pct_tenths):
     assert list(df["unit"]) == [CURRENCY[lang], "percent"], (text, df[["raw", "unit"]])
     assert df.iloc[0]["value"] == pytest.approx(amount * SCALE[lang])
     assert df.iloc[1]["value"] == pytest.approx(pct)
+
+
+def test_year_right_after_a_figure_is_its_period():
+    df = extract_figures("Pada 2024 pemerintah menargetkan 20 persen pada 2025 dan 30 persen pada 2030.", "id", "t")
+    assert list(df["period"]) == [2025, 2030]
+    df = extract_figures("ในปี 2566 รายได้อยู่ที่ 500 ล้านบาท และในปี 2567 ตั้งเป้า 600 ล้านบาท", "th", "t")
+    assert list(df["period"]) == [2023, 2024]  # "และในปี 2567" opens the next clause

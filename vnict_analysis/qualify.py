@@ -57,7 +57,10 @@ def _periods(figs, years, text: str, segs: Segments, r: Rules) -> dict[int, tupl
         for f in figs_by_sentence.get(i, []):
             before = [y for y in own if y.num_start < f.num_start]
             after = [y for y in own if y.num_start > f.num_start]
-            if before:
+            right = after[0] if after and _year_follows(text, f.end, after[0].num_start, r) else None
+            if right is not None:  # "30 persen pada 2030", "vượt 1,05 tỷ USD vào năm 2030"
+                out[id(f)] = (right.year, "sentence")
+            elif before:
                 out[id(f)] = (before[-1].year, "sentence")
             elif after:
                 out[id(f)] = (after[0].year, "sentence")
@@ -72,6 +75,16 @@ def _periods(figs, years, text: str, segs: Segments, r: Rules) -> dict[int, tupl
         elif present:
             context = None
     return out
+
+
+def _year_follows(text: str, end: int, year_start: int, r: Rules) -> bool:
+    """A year right after the figure ("… pada 2030", "… by 2030") names its period: nothing but a
+    few words between them, no other number, clause break or clause-opening word."""
+    between = text[end:year_start]
+    if len(between) > 30 or any(ch.isdigit() or ch in ",;:()、，；" for ch in between):
+        return False
+    low = between.lower()
+    return not any((f" {w} " in f" {low} ") if r.lex.spaces else (w in between) for w in r.lex.words("clause_words"))
 
 
 def _opens_with_anaphor(sentence: str, r: Rules) -> bool:
