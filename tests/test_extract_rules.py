@@ -193,3 +193,12 @@ def test_year_right_after_a_figure_is_its_period():
     assert list(df["period"]) == [2025, 2030]
     df = extract_figures("ในปี 2566 รายได้อยู่ที่ 500 ล้านบาท และในปี 2567 ตั้งเป้า 600 ล้านบาท", "th", "t")
     assert list(df["period"]) == [2023, 2024]  # "และในปี 2567" opens the next clause
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("越南计划投资局预计，2025年全年外资实际到位金额将达260亿美元。", "zh", ["estimate"]),
+    ("Ekonomi digital diperkirakan mencapai nilai transaksi bruto (GMV) sebesar 36 miliar dolar AS.", "id", ["estimate"]),
+    ("同社は2026年までに約3億ドルを投資し、約2000人を雇用する計画だ。", "ja", ["target", "target"]),
+])
+def test_qualifier_reaches_over_asides_and_from_sentence_cues(text, lang, expected):
+    assert list(extract_figures(text, lang, "t")["qualifier"]) == expected

@@ -104,12 +104,18 @@ def _qualifiers(figs, text: str, segs: Segments, r: Rules) -> dict[int, tuple[st
 
     The cues between the start of the figure's clause (or the previous figure in the sentence)
     and the figure decide; the strongest wins (target > estimate > actual). A figure whose
-    clause has no cue inherits the qualifier of the previous figure in the same sentence, and
-    an "actual" cue does not undo a target set earlier in the sentence ("aims to raise revenue
-    8.9%, with exports reaching 161.8 million": both are targets).
+    clause has no cue inherits the qualifier of the previous figure in the same sentence, or for
+    the sentence's first figure, an estimate or target cue opening the sentence ("预计，…"). An
+    "actual" cue does not undo a target set earlier in the sentence ("aims to raise revenue 8.9%,
+    with exports reaching 161.8 million": both are targets), nor the opening hedge of the first
+    figure ("预计，…将达260亿": expected to reach).
     """
     cues = [(m.start(), m.group(0)) for m in r.cues.finditer(text)]
     cue_pos = [p for p, _ in cues]
+
+    def kind_of(word: str) -> str:
+        return r.cue_kinds[" ".join(word.lower().split())]
+
     out: dict[int, tuple[str | None, str | None]] = {}
     prev = None
     follow = bool(r.lex.data.get("cues_follow"))
@@ -121,22 +127,22 @@ def _qualifiers(figs, text: str, segs: Segments, r: Rules) -> dict[int, tuple[st
         if same:
             floor = max(floor, prev.end)
         found = cues[bisect.bisect_left(cue_pos, floor): bisect.bisect_left(cue_pos, f.start)]
-        if follow:  # verb-final languages put the cue after the figure: "360億ドルに達する見通し"
-            nxt = figs[k + 1].num_start if k + 1 < len(figs) else len(text)
-            stop = min(segs.sentences[si][1] if segs.sentences else len(text), nxt)
+        if follow:  # verb-final: the sentence-final verb governs its figures ("…を投資する計画だ")
+            stop = segs.sentences[si][1] if segs.sentences else len(text)
             found = found + cues[bisect.bisect_left(cue_pos, f.end): bisect.bisect_left(cue_pos, stop)]
         inherited = out[id(prev)] if same else (None, None)
+        if not same:
+            # a hedge or target opening the sentence ("预计，…将达260亿") governs its first figure
+            lead = [(kind_of(w), w) for _, w in cues[bisect.bisect_left(cue_pos, s0): bisect.bisect_left(cue_pos, floor)]
+                    if kind_of(w) != "actual"]
+            inherited = lead[-1] if lead else inherited
         if found:
-            kind, word = max(
-                ((r.cue_kinds[" ".join(w.lower().split())], w) for _, w in found),
-                key=lambda kw: CUE_PRECEDENCE[kw[0]],
-            )
-            # inside a sentence that sets a target, "reaching X" is part of the plan
-            out[id(f)] = inherited if inherited[0] == "target" and kind == "actual" else (kind, word)
-        elif same:
-            out[id(f)] = out[id(prev)]
+            kind, word = max(((kind_of(w), w) for _, w in found), key=lambda kw: CUE_PRECEDENCE[kw[0]])
+            # inside a sentence that sets a target or an estimate, "reaching X" is part of it
+            out[id(f)] = inherited if inherited[0] in ("target", "estimate") and kind == "actual" and (
+                not same or inherited[0] == "target") else (kind, word)
         else:
-            out[id(f)] = (None, None)
+            out[id(f)] = inherited
         prev = f
     return out
 

@@ -10,7 +10,7 @@ from .lexicon import Lexicon
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENT_END = re.compile(r"[.!?…。！？](?=[\"'”’)\]]*\s)")
 _CJK_SENT_END = re.compile(r"[。！？]")
-_CLAUSE = re.compile(r"[;()\[\]、，；：（）,:]")
+_CLAUSE = re.compile(r"[;、，；：,:]")  # parentheses are asides: a clause runs on through them
 
 
 def boilerplate_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
