@@ -84,3 +84,12 @@ def test_cjk_place_names_resolve():
                       attributions=va.extract_attributions(articles))
     assert list(out["entity"]) == ["Vietnam", "Vietnam"]
     assert list(out["indicator"]) == ["ecommerce_market", "ecommerce_market_growth"]
+
+
+def test_place_anaphor_stands_for_the_article_city():
+    text = ("Kota Da Nang menarik banyak investor. Perusahaan Korea memiliki jumlah proyek investasi asing "
+            "langsung tertinggi di kota tersebut dengan 279 proyek.")
+    articles = pd.DataFrame([{"source_id": "x", "lang": "id", "text": text, "translated_from": None}])
+    out = va.annotate(va.extract_figures(text, "id", "x"), articles, load_indicators(),
+                      attributions=va.extract_attributions(articles))
+    assert list(out["entity"]) == ["Da Nang"] and list(out["indicator"]) == ["fdi_projects"]

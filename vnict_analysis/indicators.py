@@ -200,6 +200,28 @@ def _entity(places, start: int, s0: int, s1: int, p0: int, p1: int, fallback: st
     return para[0].name if para else fallback
 
 
+def article_places(text: str, lang: str, registry) -> tuple[list, str | None]:
+    """Places named in an article, left to right, plus the place it names most. A place anaphor
+    ("kota tersebut", "thành phố này", "the city": lexicon `place_anaphora`) stands for the local
+    place the article names most, so "… di kota tersebut dengan 279 proyek" is about that city."""
+    from .registry import Place
+
+    places = registry.find_places(text)
+    counts = Counter(p.name for p in places)
+    top = counts.most_common(1)[0][0] if counts else None
+    local = Counter(p.name for p in places if p.level in ("municipal", "provincial", "district")).most_common(1)
+    try:
+        words = load_lexicon(lang).words("place_anaphora")
+    except ValueError:
+        words = []
+    if local and words:
+        level = next(p.level for p in places if p.name == local[0][0])
+        pat = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+        places = sorted(places + [Place(local[0][0], level, m.start(), m.end()) for m in pat.finditer(text)],
+                        key=lambda p: p.start)
+    return places, top
+
+
 def _share_across_ranges(mentions: pd.DataFrame, results: dict) -> None:
     """Both ends of a range ("10 hingga 15%") report the same indicator: fill the end that has none."""
     for _, group in mentions[mentions["range_id"].notna()].groupby("range_id"):
@@ -228,9 +250,7 @@ def annotate(mentions: pd.DataFrame, articles: pd.DataFrame, indicators: Indicat
         row = out.loc[idx]
         sid, text = row["source_id"], texts[row["source_id"]]
         if sid not in place_cache:
-            places = registry.find_places(text)
-            top = Counter(p.name for p in places).most_common(1)
-            place_cache[sid] = (places, top[0][0] if top else None)
+            place_cache[sid] = article_places(text, row["lang"], registry)
         places, fallback = place_cache[sid]
         s0, s1, start, end = int(row["sentence_start"]), int(row["sentence_end"]), int(row["start"]), int(row["end"])
         floor = max(s0, prev_end.get((sid, s0), s0))
