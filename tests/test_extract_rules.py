@@ -202,3 +202,9 @@ def test_year_right_after_a_figure_is_its_period():
 ])
 def test_qualifier_reaches_over_asides_and_from_sentence_cues(text, lang, expected):
     assert list(extract_figures(text, lang, "t")["qualifier"]) == expected
+
+
+def test_rate_base_is_a_power_of_ten_not_an_amount():
+    df = extract_figures("Có 38 hợp đồng quy mô trên 5 triệu USD.", "vi", "t")
+    assert list(df["unit"]) == ["count", "USD"] and list(df["value"]) == [38, 5e6]
+    assert list(df["bound"]) == [None, "more_than"]

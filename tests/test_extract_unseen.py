@@ -5,6 +5,8 @@ helper who never saw the code (references written by reading the articles):
   was tuned on it: recall 0.972, precision 0.832 (period 0.82, qualifier 0.83, bound 0.95).
 - ``blind``: 10 more articles (id, vi, th, en, zh, ko, ja). Blind score: recall 0.918, precision
   0.867 (period 0.70, qualifier 0.87, bound 0.95).
+- ``final``: 8 articles (id, vi, th, en, ms, zh) written last, measured once on the finished
+  extractor: recall 0.957, precision 0.969 (period 0.85, qualifier 0.89, bound 0.97).
 
 After each blind score the set was used to generalise the rules (language facts added to the
 lexicons, no rule naming an article); the thresholds below guard that work and are development
@@ -24,6 +26,7 @@ HERE = Path(__file__).parent / "fixtures"
 SETS = {  # name: (recall, precision, {attribute: floor})
     "heldout": (0.95, 0.95, {"period": 0.8, "qualifier": 0.85, "bound": 0.95}),
     "blind": (0.95, 0.95, {"period": 0.75, "qualifier": 0.8, "bound": 0.9}),
+    "final": (0.95, 0.95, {"period": 0.8, "qualifier": 0.8, "bound": 0.95}),
 }
 
 

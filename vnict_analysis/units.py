@@ -28,6 +28,10 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
+def _power_of_ten(value: float) -> bool:
+    return value >= 1 and float(value).is_integer() and str(int(value)).rstrip("0") == "1"
+
+
 def glued_letter(text: str, i: int) -> bool:
     """True when ``text[i]`` is a letter (a number touching it is part of a code: "4G", "L2Pro")."""
     return 0 <= i < len(text) and bool(_LETTER.match(text[i]))
@@ -67,6 +71,12 @@ def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
     if m and "\n" not in m.group(0):
         try:
             denom, _ = parse_digits(m.group(1), r.lex)
+            after = m.end(1)
+            # a rate's base is a power of ten standing alone ("per 1.000 penduduk"), not an amount
+            # ("38 hợp đồng quy mô trên 5 triệu USD" is 38 contracts above 5 million USD)
+            if not _power_of_ten(denom) or r.scale_after.match(text, after) or r.currency_after.match(text, after) \
+                    or r.percent_after.match(text, after):
+                raise ValueError("not a rate")
             c.unit = f"per_{denom:g}"
             c.extra["denominator"] = (m.start(1), m.end(1))
             c.counted = counted_noun(text, pos, r)
