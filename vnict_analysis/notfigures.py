@@ -10,12 +10,12 @@ _DATE_CORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
 _DOC_AFTER = re.compile(r"(?:[/-]\d+)*\s*[/-]\s*[A-ZĐ]")  # 79-KL/TW, 13/2023/NĐ-CP
 # Numeric dates and phone numbers, found before candidates are judged (script-independent).
 DATES = re.compile(  # the character before a match must not be a digit or separator (checked in code)
-    r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    r"(?=\d)(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
     r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![\d/])"
 )
-PHONES = re.compile(
-    r"(?:\(\+?\d{1,4}(?:[-\s]\d{1,4})?\)|\+\d{1,4})[\s.-]*\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
-    r"|(?<![\d.,])\d{3,5}(?: \d{3,5}){1,3}(?![\d.,])"  # "1800 1566": digit groups side by side
+PHONES = re.compile(  # (?=...) first: lets the regex engine skip to candidate characters
+    r"(?=[(+\d])(?:(?:\(\+?\d{1,4}(?:[-\s]\d{1,4})?\)|\+\d{1,4})[\s.-]*\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
+    r"|(?<![\d.,])\d{3,5}(?: \d{3,5}){1,3}(?![\d.,]))"  # "1800 1566": digit groups side by side
 )
 _QUARTER_BEFORE = re.compile(r"(?<![A-Za-z])(?:I{1,3}|IV|Q[1-4]|H[12])/$")  # "quý I/2025", "Q3/2024": a period
 _CAMEL = re.compile(r"[a-z]+[A-Z][\w-]*$")

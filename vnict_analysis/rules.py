@@ -22,6 +22,13 @@ def lit(word: str, spaces: bool, lead: bool = True) -> str:
     return body
 
 
+def first_chars(words) -> str:
+    """A lookahead for the first letters of `words` (both cases): lets the regex engine skip every
+    position where none of them can start, which makes long alternations several times faster."""
+    chars = {c for w in words if str(w) for c in (str(w)[0].lower(), str(w)[0].upper())}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else ""
+
+
 def alt(words, spaces: bool, lead: bool = True) -> str:
     """Alternation of literal words, longest first (see :func:`lit`)."""
     ws = sorted({str(w) for w in words if str(w)}, key=len, reverse=True)
@@ -128,11 +135,11 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
     fillers = lex.number_list("fillers")
     words = None
     if nw and sp:
-        w = r"(?<!\w)" + alt(nw, False) + r"(?!\w)"
+        w = first_chars(nw) + r"(?<!\w)" + alt(nw, False) + r"(?!\w)"
         fill = r"(?:" + alt(fillers, False) + r"(?:\s+|-))?" if fillers else ""
         words = re.compile(rf"{w}(?:(?:\s+|-){fill}{w})*", _FLAGS)
     elif nw:
-        words = re.compile(rf"{alt(nw, False)}(?:\s*{alt(nw + fillers, False)})*", _FLAGS)
+        words = re.compile(rf"{first_chars(nw)}{alt(nw, False)}(?:\s*{alt(nw + fillers, False)})*", _FLAGS)
     classifiers = lex.words("classifiers")
     return Rules(
         lex=lex,
@@ -170,7 +177,8 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         present=re.compile((r"(?<!\w)" + alt(lex.words("present_words"), False) + r"(?!\w)") if sp
                            else alt(lex.words("present_words"), False), _FLAGS),
         range_between=re.compile(r"^\s*" + alt(lex.words("range_connectors"), sp) + r"\s*$", _FLAGS),
-        cues=re.compile((r"(?<!\w)" + alt(cues, False) + r"(?!\w)") if sp else alt(cues, False), _FLAGS),
+        cues=re.compile(first_chars(cues) + ((r"(?<!\w)" + alt(cues, False) + r"(?!\w)") if sp else alt(cues, False)),
+                        _FLAGS),
         currency_codes={k.lower(): v for k, v in currencies.items()},
         bound_kinds={k.lower(): v for k, v in bounds.items()},
         cue_kinds={k.lower(): v for k, v in cues.items()},
