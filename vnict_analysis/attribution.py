@@ -110,7 +110,8 @@ def _sentence_roles(text: str, s0: int, s1: int, people: list[Match], terms: Ter
             o_start, o_end, stop, nxt2 = _body_span(text, nxt.end, s1, terms, people)
             others.append(f"{nxt.value[0]}: {text[o_start:o_end].strip()}")
             b_end, nxt = o_end, nxt2
-        person = _person_before(text, s0, t, people, terms, reg) or _person_after(text, b_end, s1, terms, reg)
+        person = (_person_before(text, s0, t, people, terms, reg) or _person_after(text, b_end, s1, terms, reg)
+                  or next((p for p in people if p.start >= b_end and not text[b_end:p.start].strip()), None))
         if person is None and stop != "verb":
             continue
         rows.append(_row(context, person, t, body, others, reg))
@@ -177,7 +178,7 @@ def _person_after(text: str, pos: int, end: int, terms: Terms, reg: Registry) ->
     if not span:
         return None
     rest = text[span[1]:end].lstrip()
-    closes = rest[:1] in (",", ":") or terms.at("credit_after", text, end - len(rest)) is not None
+    closes = rest[:1] in (",", ":", ".", "") or terms.at("credit_after", text, end - len(rest)) is not None
     if not closes or reg.find_places(text[span[0]:span[1]]) or terms.at("titles", text, span[0]):
         return None
     return Match(span[0], span[1], text[span[0]:span[1]], h.start if h else span[0])

@@ -19,7 +19,7 @@ LEXICON_KEYS = {
     "present_words", "label_words", "rank_words_after", "not_counted", "range_connectors",
     "boilerplate", "classifiers", "identifier_prefixes", "attribution", "bounds_after", "superlatives",
     "spec_units", "cues_follow", "range_pairs", "ordinal_markers", "ordinal_exceptions", "currency_scales",
-    "percent_multipliers", "not_classifiers", "anaphora", "clause_words", "place_anaphora",
+    "percent_multipliers", "not_classifiers", "anaphora", "clause_words", "place_anaphora", "family_names",
 }
 NUMBER_KEYS = {"units", "values", "adders", "multipliers", "scales", "fillers", "ambiguous_alone", "idioms"}
 CALENDAR_KEYS = {"era_offset", "era_markers", "year_words", "months", "date_words", "date_suffixes",

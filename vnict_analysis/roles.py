@@ -61,6 +61,7 @@ class Terms:
     conjunctions: list[str] = field(default_factory=list)
     locatives: list[str] = field(default_factory=list)
     linkers: list[str] = field(default_factory=list)
+    family_names: frozenset = frozenset()
 
     # -- matching ------------------------------------------------------------------------
     def _pattern(self, words: list[str], first_letter_free: bool = False) -> re.Pattern | None:
@@ -74,9 +75,10 @@ class Terms:
                 body = f"[{re.escape(w[0].lower())}{re.escape(w[0].upper())}]" + re.escape(w[1:]).replace(r"\ ", r"\s+")
             parts.append(body)
         alt = "|".join(parts)
+        flags = re.IGNORECASE if first_letter_free else 0  # titles: "Phó tổng giám đốc" = "Phó Tổng Giám đốc"
         if self.spaced:
-            return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
-        return re.compile(rf"(?:{alt})")
+            return re.compile(rf"(?<![\w])(?:{alt})(?![\w])", flags)
+        return re.compile(rf"(?:{alt})", flags)
 
     def find(self, kind: str, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Occurrences of the `kind` terms (titles, honorifics, credit_after, ...) in text[start:end]."""
@@ -122,6 +124,7 @@ def load_terms(lex: Lexicon) -> Terms:
         conjunctions=[str(w) for w in data.get("conjunctions") or []],
         locatives=[str(w) for w in data.get("locatives") or []],
         linkers=[str(w) for w in data.get("linkers") or []],
+        family_names=frozenset(str(w) for w in lex.data.get("family_names") or []),
     )
 
 
@@ -200,7 +203,32 @@ def person_candidates(text: str, start: int, end: int, terms: Terms, reg: Regist
             if m.start() < start or any(o.start < m.end() and m.start() < o.end for o in out):
                 continue
             out.append(Match(m.start(), m.end(), m.group(0), m.start()))
+    if terms.spaced and terms.family_names:
+        for a, b in _family_name_runs(text, start, end, terms, reg):
+            if not any(o.start < b and a < o.end for o in out):
+                out.append(Match(a, b, text[a:b], a))
     return sorted(out, key=lambda m: m.start)
+
+
+def _family_name_runs(text: str, start: int, end: int, terms: Terms, reg: Registry) -> list[tuple[int, int]]:
+    """Names written without an honorific that open with a family name from the lexicons
+    ("… Komunikasi Nguyen Huy Dung dalam …", "chief executive Trần Minh Đức told"): the family
+    name and one to three more capitalised words, not a title or a registered place."""
+    out = []
+    for m in re.finditer(r"(?<!\w)\w+", text[start:end]):
+        if m.group(0) not in terms.family_names:
+            continue
+        span = read_name(text, start + m.start(), end, terms, reg, min_tokens=2)
+        if not span:
+            continue
+        words = text[span[0]:span[1]].split()
+        if len(words) <= 4 and all(w[0].isupper() for w in words) and not reg.find_places(text[span[0]:span[1]]):
+            out.append(span)
+    return out
+
+
+#: Body types that are central bodies when their name carries no place (Vietnamese Cục, ministries).
+NATIONAL_WHEN_UNPLACED = {"department", "ministry", "agency"}
 
 
 # -- bodies --------------------------------------------------------------------------------------
@@ -274,6 +302,10 @@ def parse_body(surface: str, terms: Terms, reg: Registry, title_body: str | None
     entry = reg.organisation(surface, org_type, tuple(place_names), core) or reg.organisation(text, org_type, tuple(place_names), core)
     first_level = next((reg.place(n)["level"] for n in place_names if reg.place(n)), None)
     level = info.get("level") or first_level or (bare_levels[0] if bare_levels else None) or (entry or {}).get("level")
+    if level is None and org_type in NATIONAL_WHEN_UNPLACED and not place_names and not bare_levels:
+        level = "national"  # a local department always names its province or city; one that names none is central
+    if title_body and term is None and not info.get("implies"):
+        info["implies"] = next((v.get("implies") for v in terms.org_types.values() if v.get("type") == title_body), None)
     return Body(
         surface=text,
         org_type=org_type or (entry or {}).get("type"),
