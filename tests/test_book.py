@@ -209,3 +209,12 @@ def test_browser_renders_headline_image_table_and_no_article_script(book_build, 
     for png in shots.glob("*.png"):
         shutil.copy(png, project_shots / png.name)
     (shots / "pages.json").write_text(json.dumps(sorted(p.name for p in html.glob("*.html"))))
+
+
+def test_quality_table_skips_references_whose_articles_are_absent(tmp_path):
+    from vnict_analysis import book
+    from vnict_analysis.evaluate import quality_table
+
+    empty = quality_table(tmp_path, seeds_dir=tmp_path)
+    assert empty.empty and "recall" in empty.columns
+    assert book.quality_summary(empty)["seed_scores"].startswith("not measured")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring import load_fixture, score
+from vnict_analysis.evaluate import load_fixture, score
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 import vnict_analysis as va
-from scoring import load_fixture, score
+from vnict_analysis.evaluate import load_fixture, score
 
 HERE = Path(__file__).parent / "fixtures"
 SETS = {  # name: (recall, precision, {attribute: floor})

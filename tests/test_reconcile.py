@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import vnict_analysis as va
-from scoring import load_fixture
+from vnict_analysis.evaluate import load_fixture
 
 SEEDS_000, SEEDS_004 = "000_2e49e2097305be64", "004_be17b0d01f873df6"
 # the fixture's indicator ids where they differ from data/indicators.yaml

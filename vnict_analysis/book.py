@@ -375,6 +375,37 @@ def attribution_summary(attributions: pd.DataFrame, findings: pd.DataFrame, enti
     }
 
 
+
+def quality_summary(table: pd.DataFrame) -> dict[str, str]:
+    """Reader strings for the extraction-quality section, from :func:`vnict_analysis.evaluate.quality_table`."""
+    seed = table[table["set"] == "seed"]
+    unseen = table[table["set"] != "seed"]
+    if seed.empty and unseen.empty:
+        return {"seed_scores": "not measured (no reference files)", "unseen_scores": "not measured",
+                "n_unseen_articles": "no article", "weakest": "—"}
+    def span(col: str) -> str:
+        lo, hi = unseen[col].min(), unseen[col].max()
+        return f"{lo:.2f}" if round(lo, 2) == round(hi, 2) else f"{lo:.2f}–{hi:.2f}"
+    attrs = ["period", "qualifier", "bound"]
+    weakest = min(attrs, key=lambda a: unseen[a].mean()) if len(unseen) else "—"
+    return {
+        "seed_scores": (f"recall {seed['recall'].iloc[0]:.2f} and precision {seed['precision'].iloc[0]:.2f}"
+                        if len(seed) else "not measured"),
+        "unseen_scores": f"recall {span('recall')} and precision {span('precision')}" if len(unseen) else "not measured",
+        "n_unseen_articles": count(int(unseen["articles"].sum()), "article"),
+        "weakest": weakest,
+    }
+
+
+def quality_table_for_readers(table: pd.DataFrame) -> pd.DataFrame:
+    """The quality table with readable names and two decimals."""
+    out = table.copy()
+    for col in ("recall", "precision", "period", "qualifier", "bound"):
+        out[col] = out[col].map(lambda v: f"{v:.2f}")
+    return out.rename(columns={"set": "reference set", "figures": "figures in the reference",
+                               "period": "period agrees", "qualifier": "qualifier agrees", "bound": "bound agrees"})
+
+
 # re-exported for the notebooks (imported last: those modules use the helpers above)
 from .charts import chart_checks, chart_corpus, chart_fact_values, chart_figures  # noqa: E402
 from .sources_page import highlight_article, sources_page, write_sources_page  # noqa: E402

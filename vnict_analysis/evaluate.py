@@ -1,4 +1,5 @@
-"""Compare extracted mentions with the hand-written fixture `tests/fixtures/seed_figures.yaml`."""
+"""Score extracted figures against a reference written by reading the articles (a figures fixture:
+`tests/fixtures/*_figures.yaml`): recall, precision, and agreement on period, qualifier and bound."""
 from __future__ import annotations
 
 import math
@@ -8,12 +9,13 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 
 
 def locate(text: str, context: str, needle: str) -> tuple[int, int]:
     """Offsets of `needle` inside the one occurrence of `context` in `text`."""
-    assert text.count(context) == 1, f"context not unique: {context!r}"
+    if text.count(context) != 1:
+        raise ValueError(f"context not found exactly once: {context!r}")
     c = text.index(context)
     i = context.index(needle)
     return c + i, c + i + len(needle)
@@ -21,6 +23,9 @@ def locate(text: str, context: str, needle: str) -> tuple[int, int]:
 
 @dataclass
 class Score:
+    """Counts of one comparison: true positives, misses (fn), extras (fp), not-figures extracted,
+    and attribute agreement on the matched figures."""
+
     tp: int = 0
     fn: list = field(default_factory=list)
     fp: list = field(default_factory=list)
@@ -52,6 +57,8 @@ def _same(a, b) -> bool:
 
 
 def score(mentions: pd.DataFrame, texts: dict[str, str], fixture: dict) -> Score:
+    """Match `mentions` to the fixture's figures by span, value and unit. Optional figures count
+    neither way; an extracted number overlapping a listed not-figure is recorded."""
     s = Score()
     for sid, spec in fixture["sources"].items():
         text = texts[sid]
@@ -89,5 +96,36 @@ def score(mentions: pd.DataFrame, texts: dict[str, str], fixture: dict) -> Score
     return s
 
 
-def load_fixture(name: str = "seed_figures.yaml") -> dict:
-    return yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
+def load_fixture(name: str = "seed_figures.yaml", folder: str | Path | None = None) -> dict:
+    """Read a fixture YAML (default folder: the project's `tests/fixtures`)."""
+    return yaml.safe_load((Path(folder) if folder else FIXTURES).joinpath(name).read_text(encoding="utf-8"))
+
+
+def score_set(fixture: dict, texts: dict[str, str]) -> Score:
+    """Extract figures from `texts` (source id -> article) in the fixture's languages and score them."""
+    from .extract import extract_figures
+
+    parts = [extract_figures(texts[sid], spec["lang"], sid) for sid, spec in fixture["sources"].items()]
+    return score(pd.concat(parts, ignore_index=True), texts, fixture)
+
+
+def quality_table(folder: str | Path | None = None, seeds_dir: str | Path | None = None) -> pd.DataFrame:
+    """One row per figures fixture found in `folder`: articles, required figures, recall, precision
+    and attribute agreement. The seed fixture reads its articles from `seeds_dir` (`data/raw`), the
+    others from the folder named like the fixture (`heldout/` for `heldout_figures.yaml`)."""
+    folder = Path(folder) if folder else FIXTURES
+    rows = []
+    for path in sorted(folder.glob("*_figures.yaml")):
+        name = path.name.removesuffix("_figures.yaml")
+        fixture = load_fixture(path.name, folder)
+        src = Path(seeds_dir) if name == "seed" and seeds_dir else folder / name
+        paths = {sid: src / f"{sid}.txt" for sid in fixture["sources"]}
+        if not all(p.exists() for p in paths.values()):
+            continue  # the reference's articles are not here (another corpus): nothing to score
+        texts = {sid: p.read_text(encoding="utf-8") for sid, p in paths.items()}
+        s = score_set(fixture, texts)
+        rows.append({"set": name, "articles": len(texts), "figures": s.tp + len(s.fn), "recall": s.recall,
+                     "precision": s.precision, "period": s.accuracy("period"),
+                     "qualifier": s.accuracy("qualifier"), "bound": s.accuracy("bound")})
+    return pd.DataFrame(rows, columns=["set", "articles", "figures", "recall", "precision", "period",
+                                       "qualifier", "bound"])
