@@ -52,7 +52,8 @@ def inputs_digest(notebook: Path, params: dict, data_dir: Path) -> str:
     """Hash of everything an executed notebook depends on."""
     h = hashlib.sha256(json.dumps(params, sort_keys=True).encode())
     files = [notebook, *sorted((ROOT / "vnict_analysis").glob("*.py")), *sorted((ROOT / "data").glob("*.yaml")),
-             *sorted((ROOT / "data" / "lexicons").glob("*.yaml")), *sorted(data_dir.rglob("*.txt"))]
+             *sorted((ROOT / "data" / "lexicons").glob("*.yaml")), *sorted(data_dir.rglob("*.txt")),
+             *sorted((ROOT / "tests" / "fixtures").rglob("*.*"))]  # the quality section reads the references
     for f in files:
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
