@@ -218,3 +218,15 @@ def test_quality_table_skips_references_whose_articles_are_absent(tmp_path):
     empty = quality_table(tmp_path, seeds_dir=tmp_path)
     assert empty.empty and "recall" in empty.columns
     assert book.quality_summary(empty)["seed_scores"].startswith("not measured")
+
+
+def test_corpus_summary_names_skipped_files(tmp_path):
+    import vnict_analysis as va
+    from vnict_analysis import book
+
+    (tmp_path / "good.txt").write_text("Nilai ekspor mencapai 12%.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    articles, skipped = va.load_corpus([tmp_path])
+    mentions, _ = va.extract_corpus(articles)
+    text = " ".join(book.corpus_summary(articles, skipped, book.corpus_table(articles, mentions)).values())
+    assert "empty.txt" in text
