@@ -205,3 +205,23 @@ def test_article_order_invariance(root, res):
     pd.testing.assert_frame_equal(_canon(res.facts), _canon(again.facts))
     pd.testing.assert_frame_equal(res.checks.sort_values("check_id").reset_index(drop=True),
                                   again.checks.sort_values("check_id").reset_index(drop=True))
+
+
+def test_later_report_preferred_when_all_else_ties():
+    rows = [{"source_id": sid, "mention_id": f"{sid}:m001", "lang": "vi", "value": v, "unit": "VND",
+             "number_text": t, "bound": None, "qualifier": "actual", "period": 2023, "indicator": "ict_revenue",
+             "entity": "Da Nang", "label_reported": None, "range_id": None, "translated_from": None,
+             "published": pub}
+            for sid, v, t, pub in [("a", 1.0e12, "1.000", "2023-06"), ("b", 1.2e12, "1.200", "2024-02-01")]]
+    m, f = va.reconcile(pd.DataFrame(rows))
+    assert f.iloc[0]["status"] == "conflict" and f.iloc[0]["value"] == 1.2e12
+    assert m.set_index("source_id").loc["b", "rank"] == "preferred"
+
+
+def test_bad_published_date_is_a_schema_error(tmp_path):
+    from vnict_analysis.corpus import SourcesError, read_sources
+
+    p = tmp_path / "s.yaml"
+    p.write_text("sources:\n  a:\n    lang: id\n    published: 16 Jan 2024\n")
+    with pytest.raises(SourcesError, match="published"):
+        read_sources(p)

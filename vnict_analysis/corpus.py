@@ -17,7 +17,8 @@ from .schemas import ARTICLE_COLUMNS, SKIPPED_COLUMNS
 log = logging.getLogger(__name__)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-SOURCE_KEYS = {"lang", "outlet", "url", "title", "translated_from", "note"}
+SOURCE_KEYS = {"lang", "outlet", "url", "title", "translated_from", "published", "note"}
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # published: 2024, 2024-01 or 2024-01-16
 
 
 class SourcesError(ValueError):
@@ -27,8 +28,8 @@ class SourcesError(ValueError):
 def read_sources(path: str | Path | None = None) -> dict[str, dict]:
     """Read the metadata file (default `data/sources.yaml`) and check it against its schema.
 
-    Returns ``{source_id: {lang, outlet, url, title, translated_from, note}}``. Unknown keys,
-    unknown language codes and non-string values are errors.
+    Returns ``{source_id: {lang, outlet, url, title, translated_from, published, note}}``. Unknown
+    keys, unknown language codes, non-string values and malformed dates are errors.
     """
     path = Path(path) if path else default_data_dir() / "sources.yaml"
     if not path.exists():
@@ -49,6 +50,8 @@ def read_sources(path: str | Path | None = None) -> dict[str, dict]:
         for key, val in meta.items():
             if val is not None and not isinstance(val, str):
                 raise SourcesError(f"{path}: {sid}.{key} must be a string or null")
+        if meta.get("published") and not _DATE.fullmatch(str(meta["published"])):
+            raise SourcesError(f"{path}: {sid}.published must be YYYY, YYYY-MM or YYYY-MM-DD")
         for key in ("lang", "translated_from"):
             if meta.get(key):
                 try:
@@ -154,7 +157,7 @@ def load_corpus(
         rows.append({
             "source_id": sid, "lang": code, "lang_source": how, "text": text, "path": str(path),
             "sha256": hashlib.sha256(raw).hexdigest(), "n_chars": len(text), "encoding": enc,
-            **{k: meta.get(k) for k in ("outlet", "url", "title", "translated_from", "note")},
+            **{k: meta.get(k) for k in ("outlet", "url", "title", "translated_from", "published", "note")},
         })
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     if articles["source_id"].duplicated().any():

@@ -234,7 +234,7 @@ def _share_across_ranges(mentions: pd.DataFrame, results: dict) -> None:
 def annotate(mentions: pd.DataFrame, articles: pd.DataFrame, indicators: Indicators,
              registry=None, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add ``indicator, indicator_name, label_reported, label_scope, relation, entity,
-    translated_from, speaker, speaker_title`` to a mentions table (see
+    translated_from, published, speaker, speaker_title`` to a mentions table (see
     :func:`vnict_analysis.extract.extract_corpus`)."""
     from .registry import load_registry
 
@@ -270,7 +270,8 @@ def annotate(mentions: pd.DataFrame, articles: pd.DataFrame, indicators: Indicat
             cols[k].append(v)
     for k, v in cols.items():
         out[k] = pd.Series(v, index=out.index, dtype=object)
-    out["translated_from"] = out["source_id"].map(dict(zip(articles["source_id"], articles["translated_from"])))
+    for col in ("translated_from", "published"):
+        out[col] = out["source_id"].map(dict(zip(articles["source_id"], articles[col]))) if col in articles else None
     out["indicator_name"] = [indicators.name(i) for i in out["indicator"]]
     out["label_scope"] = [indicators.scope(i, lab) for i, lab in zip(out["indicator"], out["label_reported"])]
     try:

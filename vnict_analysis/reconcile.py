@@ -29,7 +29,7 @@ RANK_RULES = (
     "more sources agreeing",
     "an original over a translation",
     "actual over estimate over unqualified",
-    "a later period-stated report over an earlier one (sources.yaml order as a stand-in for date)",
+    "a later report over an earlier one (`published` in sources.yaml; undated reports last)",
 )
 
 
@@ -111,9 +111,18 @@ def _differs(group: pd.DataFrame, col: str) -> bool:
     return per_source.nunique() > 1
 
 
-def _preference(row: pd.Series, n_agreeing: int, order: dict[str, int]) -> tuple:
+def _published_key(value) -> int:
+    """2024-01-16 -> 20240116, 2024 -> 20240000; undated -> 0 (sorts last when negated)."""
+    text = str(value) if isinstance(value, str) else ""
+    digits = re.sub(r"\D", "", text)
+    return int(digits.ljust(8, "0")) if digits else 0
+
+
+def _preference(row: pd.Series, n_agreeing: int) -> tuple:
+    """Sort key of a mention when choosing the preferred value (smaller is preferred), in the order of
+    `RANK_RULES`; the mention id breaks ties so the choice never depends on input order."""
     original = 0 if not row.get("translated_from") else 1
-    return (-n_agreeing, original, QUALIFIER_RANK.get(row["qualifier"], 2), -order.get(row["source_id"], 0),
+    return (-n_agreeing, original, QUALIFIER_RANK.get(row["qualifier"], 2), -_published_key(row.get("published")),
             row["mention_id"])
 
 
@@ -141,10 +150,9 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
     for col in RECONCILED_COLUMNS:
         out[col] = None
     out["status"] = "unassigned"
-    for col in ("translated_from", "label_scope", "range_id"):
+    for col in ("translated_from", "published", "label_scope", "range_id"):
         if col not in out.columns:
             out[col] = None
-    order = {sid: i for i, sid in enumerate(sorted(out["source_id"].unique()))}
     assigned = out[out["indicator"].notna()]
     keys = assigned.apply(fact_key, axis=1) if len(assigned) else pd.Series(dtype=object)
     facts = []
@@ -157,7 +165,7 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
         best_idx, best_key = None, None
         for ci, members in enumerate(clusters):
             for idx in members:
-                key = _preference(out.loc[idx], n_src[ci], order)
+                key = _preference(out.loc[idx], n_src[ci])
                 if best_key is None or key < best_key:
                     best_idx, best_key = idx, key
         best_cluster = next(c for c in clusters if best_idx in c)

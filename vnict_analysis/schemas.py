@@ -14,7 +14,7 @@ REJECTED_COLUMNS = ["source_id", "lang", "raw", "start", "end", "sentence", "rea
 
 ARTICLE_COLUMNS = [
     "source_id", "lang", "lang_source", "text", "path", "sha256", "n_chars", "encoding",
-    "outlet", "url", "title", "translated_from", "note",
+    "outlet", "url", "title", "translated_from", "published", "note",
 ]
 SKIPPED_COLUMNS = ["path", "reason"]
 
