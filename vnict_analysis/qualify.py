@@ -84,19 +84,18 @@ def _year_follows(text: str, end: int, year_start: int, r: Rules) -> bool:
     if len(between) > 30 or any(ch.isdigit() or ch in ",;:()、，；" for ch in between):
         return False
     low = between.lower()
-    return not any((f" {w} " in f" {low} ") if r.lex.spaces else (w in between) for w in r.lex.words("clause_words"))
+    return not any((f" {w} " in f" {low} ") if r.lex.spaces else (w in low) for w in r.clause_words)
 
 
 def _opens_with_anaphor(sentence: str, r: Rules) -> bool:
     """True when one of the first three words (characters, in scripts without spaces) is an
     anaphor from the lexicon (`anaphora`)."""
-    words = r.lex.words("anaphora")
-    if not words:
+    if not r.anaphora:
         return False
     if r.lex.spaces:
         head = {w.lower().strip(".,;:") for w in sentence.split()[:3]}
-        return any(w.lower() in head for w in words)
-    return any(w in sentence[:12] for w in words)
+        return any(w in head for w in r.anaphora)
+    return any(w in sentence[:12].lower() for w in r.anaphora)
 
 
 def _qualifiers(figs, text: str, segs: Segments, r: Rules) -> dict[int, tuple[str | None, str | None]]:

@@ -93,7 +93,7 @@ class Rules:
     bound_after: re.Pattern
     bound_after_kinds: dict[str, str]
     idioms: re.Pattern | None
-    superlatives: tuple[str, ...]
+    superlatives: re.Pattern | None
     rank_after: re.Pattern
     comparison_before: re.Pattern
     era_before: Tail
@@ -105,6 +105,10 @@ class Rules:
     cue_kinds: dict[str, str]
     scales: dict[str, float]
     rate_words: tuple[str, ...] = ()
+    not_counted: frozenset = frozenset()
+    clause_words: tuple[str, ...] = ()
+    anaphora: tuple[str, ...] = ()
+    scales_longest_first: tuple[str, ...] = ()
     known_words: frozenset = frozenset()
     range_pairs: tuple = ()
     ordinal_markers: tuple = ()
@@ -168,7 +172,8 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         bound_after=re.compile(r"\s*(?:\w{1,2}\s*)?(" + alt(list(after_bounds), sp, lead=False) + ")", _FLAGS),
         bound_after_kinds={k.lower(): v for k, v in after_bounds.items()},
         idioms=re.compile(alt(lex.number_list("idioms"), sp), _FLAGS) if lex.number_list("idioms") else None,
-        superlatives=tuple(w.lower() for w in lex.words("superlatives")),
+        superlatives=(re.compile(r"(?<!\w)" + alt(lex.words("superlatives"), False) + r"(?!\w)", _FLAGS)
+                      if lex.words("superlatives") else None),
         rank_after=re.compile(ws + alt(lex.words("rank_words_after"), sp), _FLAGS),
         comparison_before=re.compile(
             alt(lex.words("comparison_words"), sp) + r"(?:\s*\S+){0,2}?\s*" + r"$", _FLAGS
@@ -184,6 +189,10 @@ def get_rules(lang: str, data_dir: str | None = None) -> Rules:
         cue_kinds={k.lower(): v for k, v in cues.items()},
         scales={k.lower(): v for k, v in scales.items()},
         rate_words=tuple(w.lower() for w in lex.words("rate_words")),
+        not_counted=frozenset(w.lower() for w in lex.words("not_counted")),
+        clause_words=tuple(w.lower() for w in lex.words("clause_words")),
+        anaphora=tuple(w.lower() for w in lex.words("anaphora")),
+        scales_longest_first=tuple(sorted((k.lower() for k in scales), key=len, reverse=True)),
         range_pairs=tuple(tuple(p) for p in (lex.data.get("range_pairs") or [])),
         ordinal_markers=tuple(lex.words("ordinal_markers")),
         ordinal_exceptions=tuple(lex.words("ordinal_exceptions")),

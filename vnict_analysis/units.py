@@ -101,7 +101,7 @@ def scale_product(chunk: str, r: Rules) -> float:
     """Multiplier of a run of scale words written without spaces ("พันล้าน" = 1e3 * 1e6)."""
     low, mult = chunk.lower(), 1.0
     while low:
-        for w in sorted(r.scales, key=len, reverse=True):
+        for w in r.scales_longest_first:
             if low.startswith(w):
                 mult *= r.scales[w]
                 low = low[len(w):]
@@ -124,8 +124,7 @@ def counted_noun(text: str, pos: int, r: Rules) -> str | None:
         return None
     word = m.group(1)
     low = word.lower()
-    stop = {w.lower() for w in r.lex.words("not_counted")}
-    if low in stop or low in r.bound_kinds or low in r.cue_kinds:
+    if low in r.not_counted or low in r.bound_kinds or low in r.cue_kinds:
         return None
     return word
 
