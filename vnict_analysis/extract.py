@@ -120,9 +120,8 @@ def _mark_ranges(figs: list[Candidate], text: str, r: Rules) -> None:
         between = text[a.end: b.num_start]
         if not r.range_between.match(between) and not _paired_range(text, a, between, r):
             continue
-        between = text[a.end: b.num_start].strip()
         if a.unit != b.unit and not (a.unit == "count" and not a.counted) and not (
-                b.unit == "count" and not b.counted and between in "-–—~〜～"):
+                b.unit == "count" and not b.counted and between.strip() in "-–—~〜～"):
             continue  # "fell 37% to 120" is a change, not a range; "$600-700 million" is one
         n += 1
         a.extra["range"] = b.extra["range"] = n
@@ -158,7 +157,7 @@ def _scan_rows(text: str, lang: str, source_id: str | None, data_dir: str | None
     spans += [(m.start(), m.end(), "phone number") for m in PHONES.finditer(norm)]
     for c in cands:
         hit = next((why for a, b, why in spans if a <= c.num_start < b), None)
-        if hit and c.reason not in ("year",) or (hit == "phone number"):
+        if (hit and c.reason != "year") or hit == "phone number":  # a year inside a date stays a year
             c.reason = hit
         if (c.num_start, c.num_end) in denominators:
             c.reason = "rate denominator"
