@@ -51,7 +51,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 def inputs_digest(notebook: Path, params: dict, data_dir: Path) -> str:
     """Hash of everything an executed notebook depends on."""
     h = hashlib.sha256(json.dumps(params, sort_keys=True).encode())
-    files = [notebook, *sorted((ROOT / "vnict_analysis").glob("*.py")), *sorted((ROOT / "data").glob("*.yaml")),
+    files = [notebook, *sorted((ROOT / "vnict_analysis").rglob("*.py")), *sorted((ROOT / "data").glob("*.yaml")),
              *sorted((ROOT / "data" / "lexicons").glob("*.yaml")), *sorted(data_dir.rglob("*.txt")),
              *sorted((ROOT / "tests" / "fixtures").rglob("*.*"))]  # the quality section reads the references
     for f in files:
@@ -123,7 +123,7 @@ def execute_all(params: dict, executed: Path, timeout: int, jobs: int) -> list[s
 def stage_pages(params: dict, executed: Path) -> None:
     """Copy the narrative pages and write the sources page for these parameters."""
     import vnict_analysis as va
-    from vnict_analysis import book
+    from vnict_analysis.report import book
 
     for page in PAGES:
         write_if_changed(executed / page, (ROOT / "book" / page).read_bytes())

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from vnict_analysis.attribution import ATTRIBUTION_COLUMNS, extract_attributions, findings, speakers
-from vnict_analysis.registry import load_registry
+from vnict_analysis.people.attribution import ATTRIBUTION_COLUMNS, extract_attributions, findings, speakers
+from vnict_analysis.people.registry import load_registry
 
 FIELDS = ["person", "person_surface", "title", "title_surface", "organisation", "organisation_surface",
           "org_type", "org_level", "rendered_level"]

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from vnict_analysis.attribution import extract_attributions
+from vnict_analysis.people.attribution import extract_attributions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

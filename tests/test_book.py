@@ -212,7 +212,7 @@ def test_browser_renders_headline_image_table_and_no_article_script(book_build, 
 
 
 def test_quality_table_skips_references_whose_articles_are_absent(tmp_path):
-    from vnict_analysis import book
+    from vnict_analysis.report import book
     from vnict_analysis.evaluate import quality_table
 
     empty = quality_table(tmp_path, seeds_dir=tmp_path)
@@ -222,7 +222,7 @@ def test_quality_table_skips_references_whose_articles_are_absent(tmp_path):
 
 def test_corpus_summary_names_skipped_files(tmp_path):
     import vnict_analysis as va
-    from vnict_analysis import book
+    from vnict_analysis.report import book
 
     (tmp_path / "good.txt").write_text("Nilai ekspor mencapai 12%.", encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from vnict_analysis.extract import extract_figures, rejected_numbers
+from vnict_analysis.figures.extract import extract_figures, rejected_numbers
 
 
 def one(text, lang):

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 import vnict_analysis as va
-from vnict_analysis.indicators import load_indicators, unit_kind
+from vnict_analysis.facts.indicators import load_indicators, unit_kind
 
 
 def test_unit_kinds():

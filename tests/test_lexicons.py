@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from vnict_analysis.extract import extract_figures
-from vnict_analysis.lexicon import available_lexicons, load_lexicon
-from vnict_analysis.numbers import parse_number
+from vnict_analysis.figures.extract import extract_figures
+from vnict_analysis.text.lexicon import available_lexicons, load_lexicon
+from vnict_analysis.figures.numbers import parse_number
 
 
 def test_all_lexicons_load():

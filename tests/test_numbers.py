@@ -5,8 +5,8 @@ import pytest
 from babel.numbers import format_decimal
 from hypothesis import given, settings, strategies as st
 
-from vnict_analysis.lexicon import load_lexicon
-from vnict_analysis.numbers import parse_number
+from vnict_analysis.text.lexicon import load_lexicon
+from vnict_analysis.figures.numbers import parse_number
 
 CASES = [
     ("36.571", "id", 36571), ("8,1", "id", 8.1), ("1.400", "id", 1400), ("36.571", "vi", 36571),

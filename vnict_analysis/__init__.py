@@ -16,14 +16,14 @@ or step by step::
     people = va.extract_attributions(articles)
     issues = va.findings(people, mentions)
 """
-from .attribution import extract_attributions, findings, speakers
-from .checks import run_checks
+from .people.attribution import extract_attributions, findings, speakers
+from .facts.checks import run_checks
 from .corpus import load, load_corpus, read_sources
-from .extract import extract_corpus, extract_figures, rejected_numbers
-from .indicators import annotate, load_indicators
-from .numbers import parse_number
+from .figures.extract import extract_corpus, extract_figures, rejected_numbers
+from .facts.indicators import annotate, load_indicators
+from .figures.numbers import parse_number
 from .pipeline import Results, run
-from .reconcile import reconcile
+from .facts.reconcile import reconcile
 
 __all__ = [
     "load", "load_corpus", "read_sources", "parse_number", "extract_figures", "extract_corpus",

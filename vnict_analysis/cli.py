@@ -88,7 +88,7 @@ def _load(args) -> pd.DataFrame:
 
 
 def _mentions(args, articles: pd.DataFrame) -> pd.DataFrame:
-    from .extract import extract_corpus
+    from .figures.extract import extract_corpus
 
     jobs = args.jobs or (min(2, os.cpu_count() or 1) if len(articles) >= 50 else 1)
     update, close = _progress(len(articles), args.quiet)
@@ -111,9 +111,9 @@ def cmd_extract(args) -> int:
 
 
 def cmd_reconcile(args) -> int:
-    from .checks import run_checks
-    from .indicators import annotate, load_indicators
-    from .reconcile import reconcile
+    from .facts.checks import run_checks
+    from .facts.indicators import annotate, load_indicators
+    from .facts.reconcile import reconcile
 
     _check_outputs(args.output, args.facts, args.checks, args.skipped, args.rejected)
     if args.tolerance < 0 or args.check_tolerance < 0:
@@ -133,10 +133,10 @@ def cmd_reconcile(args) -> int:
 
 
 def cmd_attributions(args) -> int:
-    from .attribution import extract_attributions, findings
-    from .extract import extract_corpus
-    from .indicators import annotate, load_indicators
-    from .reconcile import reconcile
+    from .people.attribution import extract_attributions, findings
+    from .figures.extract import extract_corpus
+    from .facts.indicators import annotate, load_indicators
+    from .facts.reconcile import reconcile
 
     _check_outputs(args.output, args.findings, args.skipped)
     articles = _load(args)

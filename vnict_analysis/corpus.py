@@ -11,7 +11,7 @@ from typing import Iterable
 import pandas as pd
 import yaml
 
-from .lexicon import check_lang, default_data_dir
+from .text.lexicon import check_lang, default_data_dir
 from .schemas import ARTICLE_COLUMNS, SKIPPED_COLUMNS
 
 log = logging.getLogger(__name__)

@@ -103,7 +103,7 @@ def load_fixture(name: str = "seed_figures.yaml", folder: str | Path | None = No
 
 def score_set(fixture: dict, texts: dict[str, str]) -> Score:
     """Extract figures from `texts` (source id -> article) in the fixture's languages and score them."""
-    from .extract import extract_figures
+    from .figures.extract import extract_figures
 
     parts = [extract_figures(texts[sid], spec["lang"], sid) for sid, spec in fixture["sources"].items()]
     return score(pd.concat(parts, ignore_index=True), texts, fixture)

@@ -7,12 +7,12 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from .attribution import extract_attributions, findings
-from .checks import run_checks
+from .people.attribution import extract_attributions, findings
+from .facts.checks import run_checks
 from .corpus import load_corpus, read_sources
-from .extract import extract_corpus
-from .indicators import annotate, load_indicators
-from .reconcile import reconcile
+from .figures.extract import extract_corpus
+from .facts.indicators import annotate, load_indicators
+from .facts.reconcile import reconcile
 
 
 @dataclass

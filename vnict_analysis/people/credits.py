@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lexicon import load_lexicon
+from ..text.lexicon import load_lexicon
 from .registry import load_registry
 from .roles import load_terms, person_candidates
-from .schemas import FINDINGS, validate
-from .segment import boilerplate_spans, segment
+from ..schemas import FINDINGS, validate
+from ..text.segment import boilerplate_spans, segment
 
 FINDING_COLUMNS = ["finding_id", "kind", "subject", "detail", "source_ids", "evidence"]
 LOCAL_LEVELS = {"provincial", "municipal", "district"}

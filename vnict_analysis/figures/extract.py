@@ -10,8 +10,8 @@ from .notfigures import DATES, PHONES, superlative_after, why_not_a_figure, year
 from .numbers import parse_digits, to_ascii_digits, tokenize_words, words_value
 from .qualify import assign_context, rows_to_frame
 from .rules import Rules, get_rules
-from .schemas import MENTION_COLUMNS, REJECTED_COLUMNS, validate_mentions
-from .segment import boilerplate_spans, segment
+from ..schemas import MENTION_COLUMNS, REJECTED_COLUMNS, validate_mentions
+from ..text.segment import boilerplate_spans, segment
 from .units import Candidate, read_left, read_right
 
 

@@ -10,7 +10,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from .checks import _fmt
+from ..facts.checks import _fmt
 
 SOURCES_PAGE = "sources.html"
 _UNIT_WORDS = {"per_1000": "per 1,000 inhabitants", "times": "times", "count": ""}
@@ -119,7 +119,7 @@ def _missing(v: Any) -> bool:
 
 def corpus_table(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per article: language declared and detected, outlet, length, translated-from, figures."""
-    from .corpus import detect_language
+    from ..corpus import detect_language
 
     n_fig = mentions.groupby("source_id").size()
     rows = []

@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from .schemas import FACTS, validate
+from ..schemas import FACTS, validate
 
 RECONCILED_COLUMNS = ["fact_id", "fact_kind", "status", "rank", "rank_reason"]
 FACT_COLUMNS = [

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .lexicon import default_data_dir
+from ..text.lexicon import default_data_dir
 
 REGISTRY_KEYS = {"places", "organisations", "people"}
 LEVELS = {"national", "provincial", "municipal", "district", "foreign", "company"}

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from .lexicon import Lexicon
+from ..text.lexicon import Lexicon
 from .registry import Place, Registry, caseless, norm
 
 #: Punctuation that ends a name or a body's name.

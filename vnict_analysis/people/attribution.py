@@ -7,11 +7,11 @@ from pathlib import Path
 import pandas as pd
 
 from .credits import FINDING_COLUMNS, findings, speakers
-from .lexicon import load_lexicon
+from ..text.lexicon import load_lexicon
 from .registry import Registry, load_registry
 from .roles import Body, Match, Terms, BODY_STOP, load_terms, parse_body, person_candidates, read_name
-from .schemas import ATTRIBUTIONS, validate
-from .segment import boilerplate_spans, segment
+from ..schemas import ATTRIBUTIONS, validate
+from ..text.segment import boilerplate_spans, segment
 
 ATTRIBUTION_COLUMNS = [
     "source_id", "person", "person_surface", "title", "title_surface", "organisation",

@@ -29,7 +29,7 @@ CALENDAR_KEYS = {"era_offset", "era_markers", "year_words", "months", "date_word
 def default_data_dir() -> Path:
     """The project's `data/` folder (override with the VNICT_DATA_DIR environment variable)."""
     env = os.environ.get("VNICT_DATA_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
 
 
 @dataclass(frozen=True, eq=False)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import Lexicon, load_lexicon
+from ..text.lexicon import Lexicon, load_lexicon
 
 _FLAGS = re.IGNORECASE
 

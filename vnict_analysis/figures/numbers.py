@@ -5,7 +5,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lexicon import Lexicon, load_lexicon
+from ..text.lexicon import Lexicon, load_lexicon
 
 _DIGIT_CORE = re.compile(r"\d+(?:[.,'\u00a0\u202f\u2009 ]\d+)*")
 _MINUS = "-−‒–"

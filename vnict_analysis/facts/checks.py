@@ -6,7 +6,7 @@ import math
 import pandas as pd
 
 from .indicators import Indicators
-from .schemas import CHECKS, validate
+from ..schemas import CHECKS, validate
 
 #: Checks where a figure is a percentage of a whole: (the whole, how the implied whole is named).
 _PART_OF = {"plan_fulfilment": ("plan", "a plan of"), "share_vs_total": ("GRDP", "GRDP of")}

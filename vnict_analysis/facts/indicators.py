@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .lexicon import default_data_dir, load_lexicon
+from ..text.lexicon import default_data_dir, load_lexicon
 
 UNIT_KINDS = {"money", "percent", "count", "rate", "times"}
 INDICATOR_KEYS = {"name", "unit_kind", "relations", "labels", "scopes"}
@@ -204,7 +204,7 @@ def article_places(text: str, lang: str, registry) -> tuple[list, str | None]:
     """Places named in an article, left to right, plus the place it names most. A place anaphor
     ("kota tersebut", "thành phố này", "the city": lexicon `place_anaphora`) stands for the local
     place the article names most, so "… di kota tersebut dengan 279 proyek" is about that city."""
-    from .registry import Place
+    from ..people.registry import Place
 
     places = registry.find_places(text)
     counts = Counter(p.name for p in places)
@@ -236,7 +236,7 @@ def annotate(mentions: pd.DataFrame, articles: pd.DataFrame, indicators: Indicat
     """Add ``indicator, indicator_name, label_reported, label_scope, relation, entity,
     translated_from, published, speaker, speaker_title`` to a mentions table (see
     :func:`vnict_analysis.extract.extract_corpus`)."""
-    from .registry import load_registry
+    from ..people.registry import load_registry
 
     registry = registry or load_registry()
     texts = dict(zip(articles["source_id"], articles["text"]))
@@ -275,7 +275,7 @@ def annotate(mentions: pd.DataFrame, articles: pd.DataFrame, indicators: Indicat
     out["indicator_name"] = [indicators.name(i) for i in out["indicator"]]
     out["label_scope"] = [indicators.scope(i, lab) for i, lab in zip(out["indicator"], out["label_reported"])]
     try:
-        from .attribution import extract_attributions, speakers
+        from ..people.attribution import extract_attributions, speakers
     except ImportError:  # attribution module not available
         out["speaker"] = None
         out["speaker_title"] = None

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .schemas import SCAN_COLUMNS
+from ..schemas import SCAN_COLUMNS
 
 if TYPE_CHECKING:
     from .extract import Candidate
     from .rules import Rules
-    from .segment import Segments
+    from ..text.segment import Segments
 
 #: When cues of several kinds govern one figure, the strongest claim about its status wins.
 CUE_PRECEDENCE = {"actual": 1, "estimate": 2, "target": 3}

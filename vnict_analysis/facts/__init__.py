@@ -1,0 +1,1 @@
+"""Facts layer: indicators and entities of mentions, facts across sources, arithmetic checks."""

@@ -1,0 +1,1 @@
+"""Text layer: language data (CLDR + YAML lexicons) and segmentation into sentences."""
