@@ -213,8 +213,8 @@ def test_language_without_vocabulary():
 # -- data is data ------------------------------------------------------------------------------------
 @pytest.fixture
 def data_copy(tmp_path, root):
-    shutil.copytree(root / "data" / "lexicons", tmp_path / "lexicons")
-    shutil.copy(root / "data" / "entities.yaml", tmp_path / "entities.yaml")
+    shutil.copytree(root / "vnict_analysis" / "data" / "lexicons", tmp_path / "lexicons")
+    shutil.copy(root / "vnict_analysis" / "data" / "entities.yaml", tmp_path / "entities.yaml")
     return tmp_path
 
 
@@ -228,16 +228,16 @@ def test_title_added_in_yaml_is_picked_up(data_copy):
     art = _article("Bapak Budi Santoso, Juru Bicara Kementerian Komunikasi dan Informatika, mengatakan hal itu.")
     assert extract_attributions(art).empty                 # the shipped vocabulary has no such title
     _edit(data_copy / "lexicons" / "id.yaml", lambda d: d["attribution"]["titles"].update({"Juru Bicara": "Spokesperson"}))
-    row = extract_attributions(art, data_dir=data_copy).iloc[0]
+    row = extract_attributions(art, resources=data_copy).iloc[0]
     assert (row["person"], row["resolved"], row["title"], row["org_type"], row["org_level"], row["rendered_level"]) == (
         "Budi Santoso", False, "Spokesperson", "ministry", "national", "national")
     _edit(data_copy / "entities.yaml", lambda d: d["people"].append({"name": "Budi Santoso", "aliases": []}))
-    assert extract_attributions(art, data_dir=data_copy)["resolved"].all()
+    assert extract_attributions(art, resources=data_copy)["resolved"].all()
 
 
 def test_levels_come_from_rules_without_registered_bodies(articles, expected, data_copy):
     _edit(data_copy / "entities.yaml", lambda d: d.update(people=[], organisations=[]))
-    first = _first(extract_attributions(articles, data_dir=data_copy))
+    first = _first(extract_attributions(articles, resources=data_copy))
     assert not first["resolved"].any() and (first["person"] == first["person_surface"]).all()
     got = first.set_index(["source_id", "person_surface"])
     for e in expected:
@@ -250,7 +250,7 @@ def test_levels_come_from_rules_without_registered_bodies(articles, expected, da
 
 def test_registry_rejects_unknown_keys(data_copy):
     _edit(data_copy / "entities.yaml", lambda d: d.update(titles=[]))
-    with pytest.raises(ValueError, match="unknown keys"):
+    with pytest.raises(ValueError, match="unknown key"):
         load_registry(data_copy)
 
 

@@ -15,7 +15,7 @@ def test_unit_kinds():
 
 
 @pytest.mark.parametrize("patch,match", [
-    ({"indicators": {"x": {"name": "X", "unit_kind": "money", "labelz": {}}}}, "unknown keys"),
+    ({"indicators": {"x": {"name": "X", "unit_kind": "money", "labelz": {}}}}, "unknown key"),
     ({"indicators": {"x": {"name": "X", "unit_kind": "euros"}}}, "unit_kind"),
     ({"indicators": {"x": {"name": "X", "unit_kind": "money", "relations": ["nope"]}}}, "unknown relation"),
     ({"indicators": {"x": {"name": "X", "unit_kind": "money", "labels": {"en": ["(unclosed"]}}}}, "bad pattern"),
@@ -28,7 +28,7 @@ def test_schema_errors(tmp_path, patch, match):
 
 
 def test_adding_an_indicator(tmp_path, root):
-    data = yaml.safe_load((root / "data" / "indicators.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((root / "vnict_analysis" / "data" / "indicators.yaml").read_text(encoding="utf-8"))
     data["indicators"]["startups"] = {"name": "Startups", "unit_kind": "count",
                                       "labels": {"en": ["start-?ups"], "id": ["perusahaan rintisan"]}}
     p = tmp_path / "indicators.yaml"
@@ -37,10 +37,10 @@ def test_adding_an_indicator(tmp_path, root):
     text = "In 2024 the city had 120 startups."
     articles = pd.DataFrame([{"source_id": "x", "lang": "en", "text": text, "translated_from": None}])
     mentions = va.extract_figures(text, "en", "x")
-    out = va.annotate(mentions, articles, ind, attributions=va.extract_attributions(articles))
+    out = va.attribute(va.annotate(mentions, articles, ind), articles, va.extract_attributions(articles))
     assert list(out["indicator"]) == ["startups"]
     # the shipped data does not know the indicator: the figure is left without one, not forced
-    out = va.annotate(mentions, articles, load_indicators(), attributions=va.extract_attributions(articles))
+    out = va.attribute(va.annotate(mentions, articles, load_indicators()), articles, va.extract_attributions(articles))
     assert out["indicator"].isna().all()
 
 
@@ -52,7 +52,7 @@ def test_adding_an_indicator(tmp_path, root):
 def test_labels_in_new_sentences(text, lang, indicator, label_scope):
     articles = pd.DataFrame([{"source_id": "x", "lang": lang, "text": text, "translated_from": None}])
     mentions = va.extract_figures(text, lang, "x")
-    out = va.annotate(mentions, articles, load_indicators(), attributions=va.extract_attributions(articles))
+    out = va.attribute(va.annotate(mentions, articles, load_indicators()), articles, va.extract_attributions(articles))
     assert out.iloc[0]["indicator"] == indicator
     assert out.iloc[0]["label_scope"] == label_scope
     assert out.iloc[1]["indicator"] == indicator + "_growth"
@@ -73,15 +73,14 @@ def test_labels_and_relations_in_cjk_and_malay(text, lang, expected):
     share's whole before it ("占GDP的比重 18%")."""
     articles = pd.DataFrame([{"source_id": "x", "lang": lang, "text": text, "translated_from": None}])
     mentions = va.extract_figures(text, lang, "x")
-    out = va.annotate(mentions, articles, load_indicators(), attributions=va.extract_attributions(articles))
+    out = va.attribute(va.annotate(mentions, articles, load_indicators()), articles, va.extract_attributions(articles))
     assert list(out["indicator"]) == expected
 
 
 def test_cjk_place_names_resolve():
     text = "2024年越南电子商务规模达到250亿美元，同比增长20%。"
     articles = pd.DataFrame([{"source_id": "x", "lang": "zh", "text": text, "translated_from": None}])
-    out = va.annotate(va.extract_figures(text, "zh", "x"), articles, load_indicators(),
-                      attributions=va.extract_attributions(articles))
+    out = va.annotate(va.extract_figures(text, "zh", "x"), articles, load_indicators())
     assert list(out["entity"]) == ["Vietnam", "Vietnam"]
     assert list(out["indicator"]) == ["ecommerce_market", "ecommerce_market_growth"]
 
@@ -90,6 +89,5 @@ def test_place_anaphor_stands_for_the_article_city():
     text = ("Kota Da Nang menarik banyak investor. Perusahaan Korea memiliki jumlah proyek investasi asing "
             "langsung tertinggi di kota tersebut dengan 279 proyek.")
     articles = pd.DataFrame([{"source_id": "x", "lang": "id", "text": text, "translated_from": None}])
-    out = va.annotate(va.extract_figures(text, "id", "x"), articles, load_indicators(),
-                      attributions=va.extract_attributions(articles))
+    out = va.annotate(va.extract_figures(text, "id", "x"), articles, load_indicators())
     assert list(out["entity"]) == ["Da Nang"] and list(out["indicator"]) == ["fdi_projects"]

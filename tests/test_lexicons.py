@@ -30,18 +30,18 @@ def test_language_without_yaml_parses_digits():
 
 
 def test_unknown_key_is_an_error(tmp_path, root):
-    shutil.copytree(root / "data" / "lexicons", tmp_path / "lexicons")
+    shutil.copytree(root / "vnict_analysis" / "data" / "lexicons", tmp_path / "lexicons")
     (tmp_path / "lexicons" / "ms.yaml").write_text("lang: ms\nscale_wordz: {}\n")
-    with pytest.raises(ValueError, match="unknown keys"):
+    with pytest.raises(ValueError, match="unknown key"):
         load_lexicon("ms", str(tmp_path))
 
 
 def test_adding_a_language_is_a_yaml_file(tmp_path, root):
     """Malay: scale words and a currency from data alone."""
-    shutil.copytree(root / "data" / "lexicons", tmp_path / "lexicons")
+    shutil.copytree(root / "vnict_analysis" / "data" / "lexicons", tmp_path / "lexicons")
     (tmp_path / "lexicons" / "ms.yaml").write_text(
         "lang: ms\nnumbers:\n  units: {satu: 1, dua: 2, tiga: 3}\n  scales: {juta: 1.0e6, bilion: 1.0e9}\n"
         "currencies:\n  MYR: [ringgit, RM]\nbounds:\n  about: [kira-kira]\n"
     )
-    df = extract_figures("Pelaburan kira-kira RM 2,5 bilion.", "ms", "x", data_dir=str(tmp_path))
+    df = extract_figures("Pelaburan kira-kira RM 2,5 bilion.", "ms", "x", resources=str(tmp_path))
     assert list(df["value"]) == [2.5e9] and list(df["unit"]) == ["MYR"] and list(df["bound"]) == ["about"]

@@ -141,6 +141,7 @@ def test_unrelated_article_changes_no_fact(tmp_path, root):
 
     for p in (root / "data" / "raw").glob("*.txt"):
         shutil.copy(p, tmp_path / p.name)
+    shutil.copy(root / "data" / "sources.yaml", tmp_path / "sources.yaml")  # the metadata beside the data
     (tmp_path / "zz_hanoi.txt").write_text(
         "Năm 2023, doanh thu công nghiệp CNTT của Hà Nội đạt 500.000 tỷ đồng, tăng 10%.\n", encoding="utf-8")
     before = va.run([root / "data" / "raw"]).facts

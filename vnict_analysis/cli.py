@@ -10,43 +10,22 @@ from typing import Callable
 
 import pandas as pd
 
+from .errors import InputError, NoArticlesError, VnictError
+from .store import SUFFIXES, write_table
+
 EXIT_OK, EXIT_USAGE, EXIT_NOTHING = 0, 2, 3
 
 EPILOG = """exit codes:
   0  success (files that could not be read are skipped and reported on stderr)
   2  bad input: missing path, unknown language code, unsupported output suffix,
-     invalid data/sources.yaml or lexicon
+     invalid sources.yaml, lexicon, indicators or entities file (file:line: key)
   3  no readable article among the inputs
+  130 interrupted (Ctrl-C)
 """
-SUFFIXES = (".csv", ".parquet")
 
 
-class CLIError(Exception):
-    """An input problem to report in one line, with exit code 2."""
-
-
-def write_table(df: pd.DataFrame, path: str | Path, meta: dict | None = None) -> None:
-    """Write `df` as CSV or Parquet, chosen by the file suffix, with a metadata file beside it
-    (``<name>.meta.yaml``: what produced it, from which inputs, rows and columns)."""
-    path = Path(path)
-    if path.suffix not in SUFFIXES:
-        raise CLIError(f"{path}: output must end in .csv or .parquet")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".csv":
-        df.to_csv(path, index=False)
-    else:
-        df.to_parquet(path, index=False)
-    if meta is not None:
-        import yaml
-
-        from . import __version__
-
-        info = {"dataset": path.name, "produced_by": f"vnict_analysis {__version__}: {meta.get('command')}",
-                "description": meta.get("description", ""), "rows": int(len(df)), "columns": list(map(str, df.columns)),
-                "inputs": meta.get("inputs", [])}
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        path.with_name(path.stem + ".meta.yaml").write_text(
-            yaml.dump(info, Dumper=dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+class CLIError(InputError):
+    """A command-line option that cannot be used; reported in one line, with exit code 2."""
 
 
 def _meta(args, articles: pd.DataFrame, description: str) -> dict:
@@ -71,10 +50,9 @@ def _progress(total: int, quiet: bool) -> tuple[Callable[[int], None] | None, Ca
 
 
 def _load(args) -> pd.DataFrame:
-    from . import corpus
+    from .pipeline import load_step
 
-    sources = corpus.read_sources(args.sources)
-    articles, skipped = corpus.load_corpus(args.paths, sources, args.lang)
+    articles, skipped = load_step(args.paths, args.sources, args.lang)
     for row in skipped.itertuples():
         print(f"skipped {row.path}: {row.reason}", file=sys.stderr)
     n_in = len(articles) + len(skipped)
@@ -83,17 +61,17 @@ def _load(args) -> pd.DataFrame:
         write_table(skipped, args.skipped, {"command": f"python -m vnict_analysis {args.command}",
                                             "description": "Input files that could not be read, with the reason."})
     if articles.empty:
-        raise SystemExit(EXIT_NOTHING)
+        raise NoArticlesError("no readable article among the inputs")
     return articles
 
 
 def _mentions(args, articles: pd.DataFrame) -> pd.DataFrame:
-    from .figures.extract import extract_corpus
+    from .pipeline import extract
 
     jobs = args.jobs or (min(2, os.cpu_count() or 1) if len(articles) >= 50 else 1)
     update, close = _progress(len(articles), args.quiet)
     try:
-        mentions, rejected = extract_corpus(articles, jobs=jobs, progress=update)
+        mentions, rejected = extract(articles, jobs=jobs, progress=update)
     finally:
         close()
     if getattr(args, "rejected", None):
@@ -112,8 +90,9 @@ def cmd_extract(args) -> int:
 
 def cmd_reconcile(args) -> int:
     from .facts.checks import run_checks
-    from .facts.indicators import annotate, load_indicators
-    from .facts.reconcile import reconcile
+    from .facts.indicators import load_indicators
+    from .people.attribution import extract_attributions
+    from .pipeline import figures_to_facts
 
     _check_outputs(args.output, args.facts, args.checks, args.skipped, args.rejected)
     if args.tolerance < 0 or args.check_tolerance < 0:
@@ -121,7 +100,8 @@ def cmd_reconcile(args) -> int:
     articles = _load(args)
     mentions = _mentions(args, articles)
     indicators = load_indicators()
-    with_facts, facts = reconcile(annotate(mentions, articles, indicators), tolerance=args.tolerance)
+    with_facts, facts = figures_to_facts(articles, mentions, extract_attributions(articles), indicators,
+                                         tolerance=args.tolerance)
     write_table(with_facts, args.output, _meta(args, articles, "Figure mentions with indicator, entity, fact and status."))
     if args.facts:
         write_table(facts, args.facts, _meta(args, articles, "One row per fact across sources."))
@@ -133,18 +113,17 @@ def cmd_reconcile(args) -> int:
 
 
 def cmd_attributions(args) -> int:
+    from .facts.indicators import load_indicators
     from .people.attribution import extract_attributions, findings
-    from .figures.extract import extract_corpus
-    from .facts.indicators import annotate, load_indicators
-    from .facts.reconcile import reconcile
+    from .pipeline import extract, figures_to_facts
 
     _check_outputs(args.output, args.findings, args.skipped)
     articles = _load(args)
     attributions = extract_attributions(articles)
     write_table(attributions, args.output, _meta(args, articles, "One row per person mention with a role."))
     if args.findings:
-        mentions, _ = extract_corpus(articles)
-        credited, _ = reconcile(annotate(mentions, articles, load_indicators(), attributions=attributions))
+        mentions, _ = extract(articles)
+        credited, _ = figures_to_facts(articles, mentions, attributions, load_indicators())
         write_table(findings(attributions, credited), args.findings,
                     _meta(args, articles, "One row per discrepancy in titles, bodies and credits, with evidence."))
     print(f"{len(attributions)} attribution(s) -> {args.output}", file=sys.stderr)
@@ -190,15 +169,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; every error the package raises on purpose becomes one line on stderr and
+    its documented exit code, Ctrl-C exit 130."""
     logging.basicConfig(level=logging.ERROR, format="%(message)s")
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except SystemExit as exc:
         return int(exc.code or 0)
-    except CLIError as exc:
+    except VnictError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except (FileNotFoundError, ValueError) as exc:  # anything else a user's input can cause
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (FileNotFoundError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

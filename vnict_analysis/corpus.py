@@ -9,57 +9,56 @@ from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
-import yaml
 
-from .text.lexicon import check_lang, default_data_dir
+from .datafiles import SourcesFile, check_lang, read_data_file
+from .errors import DataFileError, InputError
 from .schemas import ARTICLE_COLUMNS, SKIPPED_COLUMNS
 
 log = logging.getLogger(__name__)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 SOURCE_KEYS = {"lang", "outlet", "url", "title", "translated_from", "published", "note"}
-_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # published: 2024, 2024-01 or 2024-01-16
 
 
-class SourcesError(ValueError):
-    """`data/sources.yaml` does not follow its schema."""
+class SourcesError(DataFileError):
+    """A sources file does not follow its schema."""
+
+
+def sources_beside(paths: Iterable[str | Path]) -> Path | None:
+    """The metadata file beside the data: ``sources.yaml`` in the first input's folder, else in
+    the folder above it (``data/raw/`` -> ``data/sources.yaml``); None when there is none."""
+    for p in paths:
+        folder = Path(p) if Path(p).is_dir() else Path(p).parent
+        for cand in (folder / "sources.yaml", folder.parent / "sources.yaml"):
+            if cand.is_file():
+                return cand
+        return None
+    return None
 
 
 def read_sources(path: str | Path | None = None) -> dict[str, dict]:
-    """Read the metadata file (default `data/sources.yaml`) and check it against its schema.
+    """Read a metadata file (``sources.yaml``) and check it against its schema (`SourcesFile`).
 
-    Returns ``{source_id: {lang, outlet, url, title, translated_from, published, note}}``. Unknown
-    keys, unknown language codes, non-string values and malformed dates are errors.
+    Returns ``{source_id: {lang, outlet, url, title, translated_from, published, note}}``; source
+    ids are strings whatever YAML would make of them. `path` None gives no metadata.
+
+    Raises
+    ------
+    SourcesError
+        A missing file, unknown keys, unknown language codes, non-string values, malformed dates
+        or duplicate keys; the message names the file and the line.
     """
-    path = Path(path) if path else default_data_dir() / "sources.yaml"
-    if not path.exists():
+    if path is None:
         return {}
+    path = Path(path)
+    if not path.is_file():
+        raise SourcesError(f"{path}: sources file not found")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    except yaml.YAMLError as exc:
-        raise SourcesError(f"{path}: not valid YAML: {exc}") from exc
-    if set(data) - {"sources"}:
-        raise SourcesError(f"{path}: unknown top-level keys {sorted(set(data) - {'sources'})}")
-    out: dict[str, dict] = {}
-    for sid, meta in (data.get("sources") or {}).items():
-        if not isinstance(meta, dict):
-            raise SourcesError(f"{path}: entry {sid!r} must be a mapping")
-        unknown = set(meta) - SOURCE_KEYS
-        if unknown:
-            raise SourcesError(f"{path}: {sid}: unknown keys {sorted(unknown)}; allowed {sorted(SOURCE_KEYS)}")
-        for key, val in meta.items():
-            if val is not None and not isinstance(val, str):
-                raise SourcesError(f"{path}: {sid}.{key} must be a string or null")
-        if meta.get("published") and not _DATE.fullmatch(str(meta["published"])):
-            raise SourcesError(f"{path}: {sid}.published must be YYYY, YYYY-MM or YYYY-MM-DD")
-        for key in ("lang", "translated_from"):
-            if meta.get(key):
-                try:
-                    check_lang(meta[key])
-                except ValueError as exc:
-                    raise SourcesError(f"{path}: {sid}.{key}: {exc}") from exc
-        out[str(sid)] = {k: meta.get(k) for k in sorted(SOURCE_KEYS)}
-    return out
+        data = read_data_file(path, SourcesFile)
+    except DataFileError as exc:
+        raise SourcesError(str(exc)) from None
+    return {str(sid): {k: (meta or {}).get(k) for k in sorted(SOURCE_KEYS)}
+            for sid, meta in (data.get("sources") or {}).items()}
 
 
 def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -72,7 +71,7 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            raise FileNotFoundError(f"no such file or folder: {p}")
+            raise InputError(f"no such file or folder: {p}")
     return out
 
 
@@ -133,9 +132,11 @@ def load_corpus(
     Every input file ends up in exactly one of the two tables: `articles` (one row per article,
     columns ``ARTICLE_COLUMNS``) or `skipped` (``path, reason``).
     """
+    paths = list(paths)
     if lang is not None:
         lang = check_lang(lang)
-    sources = sources or {}
+    if sources is None:
+        sources = read_sources(sources_beside(paths))
     rows, skipped = [], []
     for path in collect_paths(paths):
         try:
@@ -162,16 +163,18 @@ def load_corpus(
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     if articles["source_id"].duplicated().any():
         dups = sorted(articles.loc[articles["source_id"].duplicated(), "source_id"])
-        raise ValueError(f"two files share a source id (file stem): {dups}")
+        raise InputError(f"two files share a source id (file stem): {dups}")
     return articles, pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
 
 
 def load(paths: Iterable[str | Path], sources: dict[str, dict] | str | Path | None = None,
          lang: str | None = None) -> pd.DataFrame:
-    """One row per readable article (see :func:`load_corpus`); the skipped files are in
-    ``df.attrs["skipped"]``. `sources` may be a path to a sources YAML file."""
-    if sources is None or isinstance(sources, (str, Path)):
+    """One row per readable article (see :func:`load_corpus`); the skipped files are listed in
+    ``df.attrs["skipped"]`` as ``[{"path", "reason"}, ...]`` (plain records, so tables from
+    several calls concatenate). `sources` may be a path to a sources YAML file; None reads the
+    one beside the data (:func:`sources_beside`)."""
+    if isinstance(sources, (str, Path)):
         sources = read_sources(sources)
     articles, skipped = load_corpus(paths, sources, lang)
-    articles.attrs["skipped"] = skipped
+    articles.attrs["skipped"] = skipped.to_dict("records")
     return articles

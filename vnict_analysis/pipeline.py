@@ -1,18 +1,25 @@
-"""The whole analysis in one call: corpus -> figures -> facts -> checks -> attributions."""
+"""The analysis as steps from tables to tables: load -> extract -> annotate -> attribute ->
+reconcile -> check, and `run` that chains them. This is the only module that joins mentions
+with attributions (`attribute`); the CLI and the book call these functions.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable, Iterable
 
 import pandas as pd
 
-from .people.attribution import extract_attributions, findings
+from .corpus import load_corpus, read_sources, sources_beside
 from .facts.checks import run_checks
-from .corpus import load_corpus, read_sources
+from .facts.indicators import Indicators, annotate, load_indicators
+from .facts.reconcile import reconcile as reconcile_mentions
 from .figures.extract import extract_corpus
-from .facts.indicators import annotate, load_indicators
-from .facts.reconcile import reconcile
+from .people.attribution import extract_attributions
+from .people.credits import findings as credit_findings
+from .people.credits import speakers
+from .resources import Resources, as_resources
+from .store import load_tables, save_results
 
 
 @dataclass
@@ -28,6 +35,44 @@ class Results:
     attributions: pd.DataFrame  # one row per person mention with a role
     findings: pd.DataFrame      # one row per attribution discrepancy
 
+    @classmethod
+    def table_names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+
+# ---------------------------------------------------------------- the steps
+def load_step(paths: Iterable[str | Path], sources: str | Path | dict | None = None,
+              lang: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(articles, skipped)`` from files and folders; `sources` a metadata file, a mapping, or
+    None for the ``sources.yaml`` beside the data."""
+    paths = list(paths)
+    if sources is None:
+        sources = sources_beside(paths)
+    meta = sources if isinstance(sources, dict) else read_sources(sources)
+    return load_corpus(paths, meta, lang)
+
+
+def extract(articles: pd.DataFrame, resources: Resources | None = None, jobs: int = 1,
+            progress: Callable[[int], None] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(mentions, rejected)``: every figure of every article, and the numbers that are not."""
+    return extract_corpus(articles, jobs=jobs, progress=progress, resources=resources)
+
+
+def attribute(annotated: pd.DataFrame, articles: pd.DataFrame, attributions: pd.DataFrame,
+              resources: Resources | None = None) -> pd.DataFrame:
+    """Mentions with who is credited (`speaker`, `speaker_title`, `speaker_scope`): the one join
+    of figures and attributions."""
+    return speakers(annotated, articles, attributions, resources)
+
+
+def figures_to_facts(articles: pd.DataFrame, mentions: pd.DataFrame, attributions: pd.DataFrame,
+                     indicators: Indicators, tolerance: float = 0.005
+                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """annotate -> attribute -> reconcile: ``(mentions with facts, facts)``."""
+    annotated = annotate(mentions, articles, indicators)
+    credited = attribute(annotated, articles, attributions, indicators.resources)
+    return reconcile_mentions(credited, tolerance=tolerance)
+
 
 def run(
     paths: Iterable[str | Path],
@@ -37,6 +82,7 @@ def run(
     sources: str | Path | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    resources: Resources | str | Path | None = None,
 ) -> Results:
     """Run the analysis on articles.
 
@@ -46,17 +92,28 @@ def run(
     languages : keep only articles in these languages (all when None).
     tolerance : relative tolerance under which two reported values are the same fact value.
     check_tolerance : relative tolerance of the arithmetic checks.
-    sources : metadata YAML (default `data/sources.yaml`).
+    sources : metadata YAML (default: the ``sources.yaml`` beside the data).
+    resources : the language and reference data (default: the package's).
     """
-    articles, skipped = load_corpus(paths, read_sources(sources))
+    res = as_resources(resources)
+    articles, skipped = load_step(paths, sources)
     if languages is not None:
         keep = set(languages)
         articles = articles[articles["lang"].isin(keep)].reset_index(drop=True)
-    mentions, rejected = extract_corpus(articles, jobs=jobs, progress=progress)
-    indicators = load_indicators()
-    attributions = extract_attributions(articles)
-    annotated = annotate(mentions, articles, indicators, attributions=attributions)
-    reconciled, facts = reconcile(annotated, tolerance=tolerance)
+    mentions, rejected = extract(articles, res, jobs=jobs, progress=progress)
+    indicators = load_indicators(resources=res)
+    attributions = extract_attributions(articles, res)
+    reconciled, facts = figures_to_facts(articles, mentions, attributions, indicators, tolerance)
     checks = run_checks(facts, indicators, tolerance=check_tolerance)
     return Results(articles, skipped, reconciled, rejected, facts, checks, attributions,
-                   findings(attributions, reconciled))
+                   credit_findings(attributions, reconciled))
+
+
+def save(results: Results, folder: str | Path, parameters: dict | None = None) -> list[Path]:
+    """Write every table of `results` to `folder` (Parquet, a ``.meta.yaml`` beside each)."""
+    return save_results(results, folder, parameters)
+
+
+def load_results(folder: str | Path) -> Results:
+    """The `Results` saved in `folder` by `save` (``make data`` writes ``data/derived/``)."""
+    return Results(**load_tables(folder, Results.table_names()))

@@ -1,4 +1,4 @@
-"""Indicators: which measure a figure reports (from `data/indicators.yaml`), about which place."""
+"""Indicators: which measure a figure reports (from `indicators.yaml`), about which place."""
 from __future__ import annotations
 
 import re
@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
-from ..text.lexicon import default_data_dir, load_lexicon
+from ..datafiles import IndicatorsFile, read_data_file
+from ..errors import DataFileError
+from ..people.registry import Place, Registry, load_registry
+from ..resources import Resources, as_resources
+from ..text.lexicon import load_lexicon
 
 UNIT_KINDS = {"money", "percent", "count", "rate", "times"}
-INDICATOR_KEYS = {"name", "unit_kind", "relations", "labels", "scopes"}
-RELATION_KEYS = {"unit_kinds", "before", "after", "also", "name", "check"}
 _CLAUSE_BREAK = re.compile(r"[;()]|(?<!\d)[,:]|[,:](?!\d)")
 AFTER_CHARS = 60       # relation words ("of plan", "GRDP") are looked for this far after a figure
 LABEL_REACH = 90       # a label names a figure only this close before it (relations: whole sentence)
@@ -34,6 +35,7 @@ class Indicators:
 
     defs: dict[str, dict[str, Any]]
     relations: dict[str, dict[str, Any]]
+    resources: Resources | None = field(default=None, repr=False)
     compiled: dict[str, list[tuple[str, re.Pattern]]] = field(default_factory=dict, repr=False)
 
     def name(self, indicator: str | None) -> str | None:
@@ -76,7 +78,7 @@ def _compiled(ind: Indicators, lang: str) -> list[tuple[str, re.Pattern]]:
     ("basis data" is not found inside "berbasis data")."""
     if lang not in ind.compiled:
         try:
-            spaces = load_lexicon(lang).spaces
+            spaces = load_lexicon(lang, ind.resources).spaces
         except ValueError:
             spaces = True
         wrap = (lambda p: rf"(?<!\w)(?:{p})(?!\w)") if spaces else (lambda p: p)
@@ -88,34 +90,25 @@ def _compiled(ind: Indicators, lang: str) -> list[tuple[str, re.Pattern]]:
     return ind.compiled[lang]
 
 
-def load_indicators(path: str | Path | None = None) -> Indicators:
-    """Read and check `data/indicators.yaml`: unknown keys, unit kinds, relations and bad
-    regular expressions are errors (ValueError naming the indicator)."""
-    path = Path(path) if path else default_data_dir() / "indicators.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+def load_indicators(path: str | Path | None = None, resources: "Resources | str | Path | None" = None) -> Indicators:
+    """The indicators of `path`, else of ``indicators.yaml`` in the data folder (cached on its
+    `Resources`). Unknown keys or language codes, unit kinds, relations and bad regular
+    expressions are errors (`DataFileError` naming the file, line and key)."""
+    if path is not None:
+        return _read_indicators(Path(path), as_resources(resources))
+    res = as_resources(resources)
+    return res.cached("indicators", lambda: _read_indicators(res.path("indicators.yaml"), res))
+
+
+def _read_indicators(path: Path, res: Resources) -> Indicators:
+    data = read_data_file(path, IndicatorsFile)
     relations = data.get("relations") or {}
     defs = data.get("indicators") or {}
-    for name, spec in relations.items():
-        if set(spec) - RELATION_KEYS:
-            raise ValueError(f"{path}: relation {name}: unknown keys {sorted(set(spec) - RELATION_KEYS)}")
     for iid, spec in defs.items():
-        if set(spec) - INDICATOR_KEYS:
-            raise ValueError(f"{path}: indicator {iid}: unknown keys {sorted(set(spec) - INDICATOR_KEYS)}")
-        if spec.get("unit_kind") not in UNIT_KINDS:
-            raise ValueError(f"{path}: indicator {iid}: unit_kind must be one of {sorted(UNIT_KINDS)}")
         for rel in spec.get("relations") or []:
             if rel not in relations:
-                raise ValueError(f"{path}: indicator {iid}: unknown relation {rel!r}")
-        for lang, pats in (spec.get("labels") or {}).items():
-            for p in pats:
-                try:
-                    re.compile(p)
-                except re.error as exc:
-                    raise ValueError(f"{path}: indicator {iid} ({lang}): bad pattern {p!r}: {exc}") from exc
-    return Indicators(defs=defs, relations=relations)
+                raise DataFileError(f"{path}: indicator {iid}: unknown relation {rel!r}")
+    return Indicators(defs=defs, relations=relations, resources=res)
 
 
 def _words_in(text: str, words: list[str]) -> bool:
@@ -161,7 +154,7 @@ def classify(text: str, lang: str, start: int, end: int, unit: str, floor: int, 
     after = text[end:min(s1, end + AFTER_CHARS)]
     after = after[: next((i for i, ch in enumerate(after) if ch.isdigit()), len(after))]  # up to the next number
     try:
-        verb_final = bool(load_lexicon(lang).data.get("cues_follow"))
+        verb_final = bool(load_lexicon(lang, ind.resources).data.get("cues_follow"))
     except ValueError:
         verb_final = False
     rel = _relation(ind, kind, lang, "".join(before) + (" " + after if verb_final else ""), after)
@@ -200,18 +193,16 @@ def _entity(places, start: int, s0: int, s1: int, p0: int, p1: int, fallback: st
     return para[0].name if para else fallback
 
 
-def article_places(text: str, lang: str, registry) -> tuple[list, str | None]:
+def article_places(text: str, lang: str, registry, resources: "Resources | None" = None) -> tuple[list, str | None]:
     """Places named in an article, left to right, plus the place it names most. A place anaphor
     ("kota tersebut", "thành phố này", "the city": lexicon `place_anaphora`) stands for the local
     place the article names most, so "… di kota tersebut dengan 279 proyek" is about that city."""
-    from ..people.registry import Place
-
     places = registry.find_places(text)
     counts = Counter(p.name for p in places)
     top = counts.most_common(1)[0][0] if counts else None
     local = Counter(p.name for p in places if p.level in ("municipal", "provincial", "district")).most_common(1)
     try:
-        words = load_lexicon(lang).words("place_anaphora")
+        words = load_lexicon(lang, resources).words("place_anaphora")
     except ValueError:
         words = []
     if local and words:
@@ -232,13 +223,12 @@ def _share_across_ranges(mentions: pd.DataFrame, results: dict) -> None:
 
 
 def annotate(mentions: pd.DataFrame, articles: pd.DataFrame, indicators: Indicators,
-             registry=None, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Add ``indicator, indicator_name, label_reported, label_scope, relation, entity,
-    translated_from, published, speaker, speaker_title`` to a mentions table (see
-    :func:`vnict_analysis.extract.extract_corpus`)."""
-    from ..people.registry import load_registry
-
-    registry = registry or load_registry()
+             registry: Registry | None = None) -> pd.DataFrame:
+    """Add ``indicator, label_reported, relation, entity, translated_from, published,
+    indicator_name, label_scope`` to a mentions table (see
+    :func:`vnict_analysis.figures.extract.extract_corpus`). Who is credited is joined later, by
+    :func:`vnict_analysis.pipeline.attribute`."""
+    registry = registry or load_registry(indicators.resources)
     texts = dict(zip(articles["source_id"], articles["text"]))
     out = mentions.copy()
     cols: dict[str, list] = {k: [] for k in ("indicator", "label_reported", "relation", "entity")}
@@ -250,7 +240,7 @@ def annotate(mentions: pd.DataFrame, articles: pd.DataFrame, indicators: Indicat
         row = out.loc[idx]
         sid, text = row["source_id"], texts[row["source_id"]]
         if sid not in place_cache:
-            place_cache[sid] = article_places(text, row["lang"], registry)
+            place_cache[sid] = article_places(text, row["lang"], registry, indicators.resources)
         places, fallback = place_cache[sid]
         s0, s1, start, end = int(row["sentence_start"]), int(row["sentence_end"]), int(row["start"]), int(row["end"])
         floor = max(s0, prev_end.get((sid, s0), s0))
@@ -274,12 +264,4 @@ def annotate(mentions: pd.DataFrame, articles: pd.DataFrame, indicators: Indicat
         out[col] = out["source_id"].map(dict(zip(articles["source_id"], articles[col]))) if col in articles else None
     out["indicator_name"] = [indicators.name(i) for i in out["indicator"]]
     out["label_scope"] = [indicators.scope(i, lab) for i, lab in zip(out["indicator"], out["label_reported"])]
-    try:
-        from ..people.attribution import extract_attributions, speakers
-    except ImportError:  # attribution module not available
-        out["speaker"] = None
-        out["speaker_title"] = None
-        return out
-    if attributions is None:
-        attributions = extract_attributions(articles)
-    return speakers(out, articles, attributions)
+    return out

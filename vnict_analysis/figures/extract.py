@@ -9,6 +9,7 @@ import pandas as pd
 from .notfigures import DATES, PHONES, superlative_after, why_not_a_figure, year_of
 from .numbers import parse_digits, to_ascii_digits, tokenize_words, words_value
 from .qualify import assign_context, rows_to_frame
+from ..resources import Resources, as_resources
 from .rules import Rules, get_rules
 from ..schemas import MENTION_COLUMNS, REJECTED_COLUMNS, validate_mentions
 from ..text.segment import boilerplate_spans, segment
@@ -136,16 +137,16 @@ def _mark_ranges(figs: list[Candidate], text: str, r: Rules) -> None:
             a.value *= scale
 
 
-def scan(text: str, lang: str, source_id: str | None = None, data_dir: str | None = None) -> pd.DataFrame:
+def scan(text: str, lang: str, source_id: str | None = None, resources: "Resources | str | None" = None) -> pd.DataFrame:
     """Every number-like candidate in `text`, figures and rejects, with a `reason` column
     (null for figures). See :func:`extract_figures` for the columns."""
-    return rows_to_frame(_scan_rows(text, lang, source_id, data_dir))
+    return rows_to_frame(_scan_rows(text, lang, source_id, resources))
 
 
-def _scan_rows(text: str, lang: str, source_id: str | None, data_dir: str | None) -> list[dict]:
+def _scan_rows(text: str, lang: str, source_id: str | None, resources: "Resources | str | None") -> list[dict]:
     if not isinstance(text, str):
         raise ValueError(f"text must be a string, got {type(text).__name__}")
-    r = get_rules(lang, data_dir)
+    r = get_rules(lang, resources if isinstance(resources, Resources) else as_resources(resources))
     norm = to_ascii_digits(text)
     boiler = boilerplate_spans(text, r.lex)
     digits = _merge_compounds(_digit_candidates(text, norm, r), r)
@@ -173,7 +174,7 @@ def _scan_rows(text: str, lang: str, source_id: str | None, data_dir: str | None
     return assign_context(cands, figs, years, text, segs, r, source_id)
 
 
-def extract_figures(text: str, lang: str, source_id: str | None = None, data_dir: str | None = None) -> pd.DataFrame:
+def extract_figures(text: str, lang: str, source_id: str | None = None, resources: "Resources | str | None" = None) -> pd.DataFrame:
     """One row per figure mention in `text` (an article written in `lang`).
 
     Columns (a stable contract, checked by :func:`vnict_analysis.schemas.validate_mentions`):
@@ -187,7 +188,7 @@ def extract_figures(text: str, lang: str, source_id: str | None = None, data_dir
     ValueError
         If `lang` is unknown or `text` is not a string.
     """
-    return validate_mentions(_figures(scan(text, lang, source_id, data_dir)))
+    return validate_mentions(_figures(scan(text, lang, source_id, resources)))
 
 
 def _figures(scanned: pd.DataFrame) -> pd.DataFrame:
@@ -195,22 +196,23 @@ def _figures(scanned: pd.DataFrame) -> pd.DataFrame:
 
 
 def _scan_one(args: tuple[str, str, str, str | None]) -> list[dict]:
-    text, lang, sid, data_dir = args
-    return _scan_rows(text, lang, sid, data_dir)
+    text, lang, sid, resources = args
+    return _scan_rows(text, lang, sid, resources)
 
 
 def extract_corpus(
     articles: pd.DataFrame,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
-    data_dir: str | None = None,
+    resources: "Resources | str | None" = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Extract figures from every article of a corpus table (see :func:`vnict_analysis.corpus.load`).
 
     Returns ``(mentions, rejected)``. With ``jobs > 1`` articles are spread over processes;
     `progress` is called with the number of articles finished since its last call.
     """
-    work = [(t, l, s, data_dir) for t, l, s in zip(articles["text"], articles["lang"], articles["source_id"])]
+    resources = as_resources(resources)  # resolved once: workers rebuild it from its folder
+    work = [(t, l, s, resources) for t, l, s in zip(articles["text"], articles["lang"], articles["source_id"])]
     parts: list[list[dict]] = []
     if jobs > 1 and len(work) > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -231,7 +233,7 @@ def extract_corpus(
     return mentions, rejected
 
 
-def rejected_numbers(text: str, lang: str, source_id: str | None = None, data_dir: str | None = None) -> pd.DataFrame:
+def rejected_numbers(text: str, lang: str, source_id: str | None = None, resources: "Resources | str | None" = None) -> pd.DataFrame:
     """The numbers `extract_figures` does not count as figures, each with its reason."""
-    df = scan(text, lang, source_id, data_dir)
+    df = scan(text, lang, source_id, resources)
     return df[df["reason"].notna()][REJECTED_COLUMNS].reset_index(drop=True)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from pathlib import Path
 
+from ..resources import Resources, as_resources
 from ..text.lexicon import Lexicon, load_lexicon
 
 _FLAGS = re.IGNORECASE
@@ -118,10 +119,14 @@ class Rules:
     not_classifiers: tuple = ()
 
 
-@lru_cache(maxsize=64)
-def get_rules(lang: str, data_dir: str | None = None) -> Rules:
-    """Compile the extraction patterns of `lang` (cached per language and data folder)."""
-    lex = load_lexicon(lang, data_dir)
+def get_rules(lang: str, resources: "Resources | str | Path | None" = None) -> Rules:
+    """Compile the extraction patterns of `lang` (cached on the `Resources` of the data folder)."""
+    res = as_resources(resources)
+    return res.cached(("rules", lang), lambda: _compile_rules(lang, res))
+
+
+def _compile_rules(lang: str, res: Resources) -> Rules:
+    lex = load_lexicon(lang, res)
     sp = lex.spaces
     ws = r"\s*"
     scales = lex.scale_words()

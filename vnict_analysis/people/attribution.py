@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .credits import FINDING_COLUMNS, findings, speakers
+from ..resources import Resources, as_resources
 from ..text.lexicon import load_lexicon
 from .registry import Registry, load_registry
 from .roles import Body, Match, Terms, BODY_STOP, load_terms, parse_body, person_candidates, read_name
@@ -23,15 +24,15 @@ __all__ = ["ATTRIBUTION_COLUMNS", "FINDING_COLUMNS", "extract_attributions", "fi
 
 
 # -- extraction ------------------------------------------------------------------------------------
-def extract_attributions(corpus: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
+def extract_attributions(corpus: pd.DataFrame, resources: "Resources | str | Path | None" = None) -> pd.DataFrame:
     """One row per mention of a person with a role (see `ATTRIBUTION_COLUMNS`).
 
     Parameters
     ----------
     corpus
         Articles with at least `source_id`, `lang` and `text` (as from `corpus.load`).
-    data_dir
-        Folder holding `lexicons/` and `entities.yaml` (default: the project's data folder).
+    resources
+        The data folder (`Resources`, a path, or None for the package data).
 
     Returns
     -------
@@ -43,13 +44,14 @@ def extract_attributions(corpus: pd.DataFrame, data_dir: str | Path | None = Non
         `resolved` False; `org_level` is the body's real level and `rendered_level` the level the
         word used for the body implies.
     """
-    reg = load_registry(data_dir)
+    resources = as_resources(resources)
+    reg = load_registry(resources)
     rows: list[dict] = []
     for art in corpus.itertuples(index=False):
         text = getattr(art, "text", None)
         if not isinstance(text, str) or not text.strip():
             continue
-        lex = load_lexicon(art.lang, str(data_dir) if data_dir else None)
+        lex = load_lexicon(art.lang, resources)
         rows.extend(_article(text, str(art.source_id), lex, load_terms(lex), reg))
     out = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS).astype({"resolved": bool, "organisation_resolved": bool})
     return validate(out, ATTRIBUTIONS)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..resources import Resources, as_resources
 from ..text.lexicon import load_lexicon
 from .registry import load_registry
 from .roles import load_terms, person_candidates
@@ -25,7 +26,7 @@ CREDIT_COLUMNS = ["source_id", "speaker", "speaker_title", "start", "sentence_st
 
 # -- who is credited with a figure ----------------------------------------------------------------
 def speakers(mentions: pd.DataFrame, articles: pd.DataFrame, attributions: pd.DataFrame,
-             data_dir: str | Path | None = None) -> pd.DataFrame:
+             resources: "Resources | str | Path | None" = None) -> pd.DataFrame:
     """`mentions` with `speaker` and `speaker_title`: who each figure is credited to.
 
     The speaker is the person (or unnamed credit, "Menurut perwakilan pimpinan kota Da Nang,")
@@ -43,7 +44,7 @@ def speakers(mentions: pd.DataFrame, articles: pd.DataFrame, attributions: pd.Da
     attributions
         The output of `extract_attributions` on the same articles.
     """
-    credits = pd.concat([_named_credits(attributions), generic_credits(articles, data_dir)], ignore_index=True)
+    credits = pd.concat([_named_credits(attributions), generic_credits(articles, resources)], ignore_index=True)
     return _assign(mentions, credits)
 
 
@@ -59,15 +60,16 @@ def _named_credits(attributions: pd.DataFrame) -> pd.DataFrame:
     return a[CREDIT_COLUMNS]
 
 
-def generic_credits(articles: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
+def generic_credits(articles: pd.DataFrame, resources: "Resources | str | Path | None" = None) -> pd.DataFrame:
     """Credits that name no person: a credit marker opening a clause ("Menurut perwakilan …,")."""
-    reg = load_registry(data_dir)
+    resources = as_resources(resources)
+    reg = load_registry(resources)
     rows = []
     for art in articles.itertuples(index=False):
         text = getattr(art, "text", None)
         if not isinstance(text, str) or not text.strip():
             continue
-        lex = load_lexicon(art.lang, str(data_dir) if data_dir else None)
+        lex = load_lexicon(art.lang, resources)
         terms = load_terms(lex)
         segs = segment(text, lex)
         skip = boilerplate_spans(text, lex)

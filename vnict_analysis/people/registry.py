@@ -9,7 +9,9 @@ from typing import Any
 
 import yaml
 
-from ..text.lexicon import default_data_dir
+from ..datafiles import EntitiesFile, read_data_file
+from ..errors import DataFileError
+from ..resources import Resources, as_resources
 
 REGISTRY_KEYS = {"places", "organisations", "people"}
 LEVELS = {"national", "provincial", "municipal", "district", "foreign", "company"}
@@ -111,33 +113,26 @@ class Registry:
         return None
 
 
-def load_registry(data_dir: str | Path | None = None) -> Registry:
-    """Read `entities.yaml` from `data_dir` (default: the project's data folder).
+def load_registry(resources: "Resources | str | Path | None" = None) -> Registry:
+    """The registry of `entities.yaml` in the data folder (cached on its `Resources`).
 
     Raises
     ------
-    ValueError
-        If the file has unknown top-level keys, an entry without a name, or an unknown level.
+    DataFileError
+        If the file is malformed (unknown key, entry without a name, unknown level, an
+        organisation in an unregistered place); the message names the file and line.
     """
-    path = Path(data_dir or default_data_dir()) / "entities.yaml"
+    res = as_resources(resources)
+    return res.cached("registry", lambda: _read_registry(res.path("entities.yaml")))
+
+
+def _read_registry(path: Path) -> Registry:
     if not path.exists():
         return Registry()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
-    unknown = set(data) - REGISTRY_KEYS
-    if unknown:
-        raise ValueError(f"{path}: unknown keys {sorted(unknown)}; allowed: {sorted(REGISTRY_KEYS)}")
-    for key in REGISTRY_KEYS:
-        for entry in data.get(key) or []:
-            if not isinstance(entry, dict) or not entry.get("name"):
-                raise ValueError(f"{path}: every entry under {key} needs a name: {entry!r}")
-            if key != "people" and entry.get("level") not in LEVELS:
-                raise ValueError(f"{path}: {entry['name']}: level must be one of {sorted(LEVELS)}")
+    data = read_data_file(path, EntitiesFile)
     names = {p["name"] for p in data.get("places") or []}
     for o in data.get("organisations") or []:
         missing = set(o.get("places") or []) - names
         if missing:
-            raise ValueError(f"{path}: {o['name']}: unknown places {sorted(missing)}")
+            raise DataFileError(f"{path}: {o['name']}: unknown places {sorted(missing)}")
     return Registry(data.get("places") or [], data.get("organisations") or [], data.get("people") or [])

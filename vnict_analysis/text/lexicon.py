@@ -1,36 +1,17 @@
-"""Language data: read `data/lexicons/<lang>.yaml`, merge it with CLDR separators and shared rules."""
+"""Language data: read `lexicons/<lang>.yaml` (package data), merge it with CLDR separators and shared rules."""
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
-#: Keys a language file may contain; anything else is a typo and an error.
-LEXICON_KEYS = {
-    "lang", "name", "script_spaces", "numbers", "negative_words", "percent", "currencies",
-    "rate_words", "times_words", "bounds", "qualifiers", "calendar", "comparison_words",
-    "present_words", "label_words", "rank_words_after", "not_counted", "range_connectors",
-    "boilerplate", "classifiers", "identifier_prefixes", "attribution", "bounds_after", "superlatives",
-    "spec_units", "cues_follow", "range_pairs", "ordinal_markers", "ordinal_exceptions", "currency_scales",
-    "percent_multipliers", "not_classifiers", "anaphora", "clause_words", "place_anaphora", "family_names",
-}
-NUMBER_KEYS = {"units", "values", "adders", "multipliers", "scales", "fillers", "ambiguous_alone", "idioms"}
-CALENDAR_KEYS = {"era_offset", "era_markers", "year_words", "months", "date_words", "date_suffixes",
-                 "year_suffixes"}
+from ..datafiles import LexiconFile, check_lang, read_data_file
+from ..resources import Resources, as_resources
 
-
-def default_data_dir() -> Path:
-    """The project's `data/` folder (override with the VNICT_DATA_DIR environment variable)."""
-    env = os.environ.get("VNICT_DATA_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
-
+__all__ = ["Lexicon", "load_lexicon", "available_lexicons", "check_lang"]
 
 @dataclass(frozen=True, eq=False)
 class Lexicon:
@@ -85,29 +66,6 @@ class Lexicon:
         return out
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    return data
-
-
-def _check_keys(path: Path, data: dict[str, Any]) -> None:
-    unknown = set(data) - LEXICON_KEYS
-    if unknown:
-        raise ValueError(f"{path}: unknown keys {sorted(unknown)}; allowed: {sorted(LEXICON_KEYS)}")
-    unknown = set(data.get("numbers") or {}) - NUMBER_KEYS
-    if unknown:
-        raise ValueError(f"{path}: unknown keys under numbers: {sorted(unknown)}")
-    unknown = set(data.get("calendar") or {}) - CALENDAR_KEYS
-    if unknown:
-        raise ValueError(f"{path}: unknown keys under calendar: {sorted(unknown)}")
-
-
 def _merge(common: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
     out = dict(own)
     for key, val in common.items():
@@ -123,38 +81,29 @@ def _merge(common: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def check_lang(lang: str) -> str:
-    """Return the normalised language code, or raise ValueError when CLDR does not know it."""
-    if not isinstance(lang, str) or not re.fullmatch(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*", lang):
-        raise ValueError(f"unknown language code: {lang!r}")
-    try:
-        Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError) as exc:
-        raise ValueError(f"unknown language code: {lang!r}") from exc
-    return lang.replace("_", "-").split("-")[0].lower()
-
-
-@lru_cache(maxsize=64)
-def load_lexicon(lang: str, data_dir: str | None = None) -> Lexicon:
+def load_lexicon(lang: str, resources: "Resources | str | Path | None" = None) -> Lexicon:
     """Load the lexicon of `lang`: CLDR separators, shared rules, and `<lang>.yaml` if present.
 
-    Languages without a YAML file still get digits and separators from CLDR.
+    Languages without a YAML file still get digits and separators from CLDR. Cached on the
+    `Resources` object (one per data folder).
 
     Raises
     ------
-    ValueError
-        If `lang` is not a language CLDR knows, or a lexicon file has unknown keys.
+    UnknownLanguageError
+        If `lang` is not a language CLDR knows.
+    DataFileError
+        If a lexicon file is malformed (the message names the file, line and key).
     """
     code = check_lang(lang)
-    base = Path(data_dir) if data_dir else default_data_dir()
-    folder = base / "lexicons"
-    common = _read_yaml(folder / "_common.yaml")
-    _check_keys(folder / "_common.yaml", common)
+    res = as_resources(resources)
+    return res.cached(("lexicon", lang), lambda: _build_lexicon(lang, code, res))
+
+
+def _build_lexicon(lang: str, code: str, res: Resources) -> Lexicon:
+    folder = res.path("lexicons")
+    common = read_data_file(folder / "_common.yaml", LexiconFile)
     own_path = folder / f"{code}.yaml"
-    own: dict[str, Any] = {}
-    if own_path.exists():
-        own = _read_yaml(own_path)
-        _check_keys(own_path, own)
+    own: dict[str, Any] = read_data_file(own_path, LexiconFile) if own_path.exists() else {}
     data = _merge(common, own)
     loc = Locale.parse(lang.replace("-", "_"))
     return Lexicon(
@@ -166,7 +115,7 @@ def load_lexicon(lang: str, data_dir: str | None = None) -> Lexicon:
     )
 
 
-def available_lexicons(data_dir: str | None = None) -> list[str]:
+def available_lexicons(resources: "Resources | str | Path | None" = None) -> list[str]:
     """Language codes that have a YAML lexicon."""
-    base = Path(data_dir) if data_dir else default_data_dir()
-    return sorted(p.stem for p in (base / "lexicons").glob("*.yaml") if not p.stem.startswith("_"))
+    folder = as_resources(resources).path("lexicons")
+    return sorted(p.stem for p in folder.glob("*.yaml") if not p.stem.startswith("_"))
