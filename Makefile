@@ -21,14 +21,11 @@ venv: $(BIN)/activate
 test: venv
 	$(BIN)/python -m pytest -n 2 tests
 
-# Derived tables (each with a .meta.yaml beside it): mentions, rejected numbers, facts, checks,
-# attributions and findings, made from data/raw by the CLI.
+# Derived tables, Parquet with a .meta.yaml beside each (articles, skipped, mentions, rejected,
+# facts, checks, attributions, findings): the pipeline run once on data/raw, skipped when nothing
+# it reads changed. The book reads these.
 data: venv
-	mkdir -p $(DERIVED)
-	$(BIN)/python -m vnict_analysis reconcile $(RAW) --output $(DERIVED)/mentions.csv --facts $(DERIVED)/facts.csv \
-		--checks $(DERIVED)/checks.csv --rejected $(DERIVED)/rejected.csv --skipped $(DERIVED)/skipped.csv
-	$(BIN)/python -m vnict_analysis attributions $(RAW) --output $(DERIVED)/attributions.csv \
-		--findings $(DERIVED)/findings.csv
+	$(BIN)/python -m vnict_analysis run $(RAW) --output-dir $(DERIVED)
 
 # The book: notebooks executed by papermill with $(PARAMS) into _build/executed/, then Jupyter Book
 # (warnings are errors) into _build/html/. BOOK_ROOT moves the whole _build/ folder elsewhere.

@@ -2,6 +2,10 @@
 
     .venv/bin/python scripts/build_book.py [--params book/params.yaml] [--root .] [--timeout 300]
 
+The pipeline runs once per build (`vnict_analysis.pipeline.update`, skipped when nothing it reads
+changed) into the derived folder (``data/derived/`` for the project's articles, else
+``<root>/_build/derived/``); the notebooks and the sources page read those tables.
+
 Layout under ``<root>/_build/``: ``executed/`` holds the executed notebooks, the narrative pages
 copied from ``book/`` and the generated sources page (the book's source folder; the source notebooks
 are never written to); ``html/`` holds the book. A notebook is re-executed only when its inputs
@@ -27,16 +31,39 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ["01_corpus", "02_figures", "03_reconciliation", "04_checks", "05_attributions"]
 PAGES = ["intro.md", "methods.md", "rerun.md", "reuse.md"]
-PARAMETERS = {"data_dir", "languages", "entity", "period", "tolerance", "check_tolerance"}
 
 
 def read_params(path: Path) -> dict:
-    """The parameters YAML as a dict; unknown keys are an error (a typo must not pass silently)."""
-    params = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    unknown = set(params) - PARAMETERS
-    if unknown:
-        raise SystemExit(f"{path}: unknown parameters {sorted(unknown)}; allowed {sorted(PARAMETERS)}")
-    return params
+    """The parameters YAML as a dict, checked by its typed model (`BookParams`): an unknown key or a
+    bad value is an error naming the file and line (a typo must not pass silently)."""
+    from vnict_analysis.datafiles import BookParams, read_data_file
+    from vnict_analysis.errors import VnictError
+
+    try:
+        return read_data_file(path, BookParams)
+    except VnictError as exc:
+        raise SystemExit(str(exc)) from None
+
+
+def derived_folder(params: dict, build: Path) -> Path:
+    """Where the pipeline's tables for these parameters live."""
+    data_dir = (ROOT / params.get("data_dir", "data/raw")).resolve()
+    return ROOT / "data" / "derived" if data_dir == (ROOT / "data" / "raw").resolve() else build / "derived"
+
+
+def run_pipeline(params: dict, derived: Path) -> bool:
+    """The pipeline, once, into `derived` (skipped when its inputs are unchanged); returns whether it ran."""
+    from vnict_analysis.errors import VnictError
+    from vnict_analysis.pipeline import update
+
+    data_dir = ROOT / params.get("data_dir", "data/raw")
+    if not data_dir.exists():
+        raise SystemExit(f"data_dir not found: {data_dir}")
+    try:
+        return update([data_dir], derived, languages=params.get("languages"),
+                      tolerance=params.get("tolerance", 0.005), check_tolerance=params.get("check_tolerance", 0.01))
+    except VnictError as exc:
+        raise SystemExit(f"pipeline: {exc}") from None
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -48,11 +75,12 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def inputs_digest(notebook: Path, params: dict, data_dir: Path) -> str:
-    """Hash of everything an executed notebook depends on."""
+def inputs_digest(notebook: Path, params: dict, derived: Path) -> str:
+    """Hash of everything an executed notebook depends on: itself, its parameters, the derived
+    tables (through the pipeline's own input hash), the package and the reference files."""
     h = hashlib.sha256(json.dumps(params, sort_keys=True).encode())
-    files = [notebook, *sorted((ROOT / "vnict_analysis").rglob("*.py")), *sorted((ROOT / "data").glob("*.yaml")),
-             *sorted((ROOT / "data" / "lexicons").glob("*.yaml")), *sorted(data_dir.rglob("*.txt")),
+    h.update((derived / ".inputs.sha256").read_bytes())
+    files = [notebook, *sorted((ROOT / "vnict_analysis").rglob("*.py")),
              *sorted((ROOT / "tests" / "fixtures").rglob("*.*"))]  # the quality section reads the references
     for f in files:
         h.update(f.name.encode() + b"\0" + f.read_bytes())
@@ -82,11 +110,11 @@ def execute_one(src: Path, out: Path, params: dict, timeout: int) -> None:
 
 def execute_all(params: dict, executed: Path, timeout: int, jobs: int) -> list[str]:
     """Execute the notebooks that need it, `jobs` at a time, each in its own process group with a
-    wall-clock timeout; returns the names executed."""
-    data_dir = (ROOT / params.get("data_dir", "data/raw")).resolve()
+    wall-clock timeout; returns the names executed. `params` include ``derived_dir``."""
+    derived = Path(params["derived_dir"])
     todo, running, done = [], {}, []
     for name in NOTEBOOKS:
-        digest = inputs_digest(ROOT / "notebooks" / f"{name}.ipynb", params, data_dir)
+        digest = inputs_digest(ROOT / "notebooks" / f"{name}.ipynb", params, derived)
         stamp = executed / f".{name}.inputs"
         if not ((executed / f"{name}.ipynb").exists() and stamp.exists() and stamp.read_text() == digest):
             todo.append((name, digest))
@@ -121,15 +149,14 @@ def execute_all(params: dict, executed: Path, timeout: int, jobs: int) -> list[s
 
 
 def stage_pages(params: dict, executed: Path) -> None:
-    """Copy the narrative pages and write the sources page for these parameters."""
+    """Copy the narrative pages and write the sources page from the derived tables."""
     import vnict_analysis as va
-    from vnict_analysis.report import book
+    from vnict_analysis import report
 
     for page in PAGES:
         write_if_changed(executed / page, (ROOT / "book" / page).read_bytes())
-    res = va.run([ROOT / params.get("data_dir", "data/raw")], languages=params.get("languages"),
-                 tolerance=params.get("tolerance", 0.005), check_tolerance=params.get("check_tolerance", 0.01))
-    book.write_sources_page(executed / "sources.md", res.articles, res.mentions, res.rejected)
+    res = va.load_results(params["derived_dir"])
+    report.write_sources_page(executed / "sources.md", res.articles, res.mentions, res.rejected)
 
 
 def build_html(build: Path, quiet: bool = True) -> None:
@@ -149,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--root", default=".", help="the book goes to <root>/_build (default: the project)")
     ap.add_argument("--timeout", type=int, default=300, help="seconds allowed per notebook")
     ap.add_argument("--jobs", type=int, default=2, help="notebooks executed at once")
+    ap.add_argument("--derived", help="folder of the pipeline's tables (default: data/derived for data/raw, "
+                                      "else <root>/_build/derived)")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     ap.add_argument("--params-json", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
@@ -159,11 +188,16 @@ def main(argv: list[str] | None = None) -> int:
     build = (Path(args.root) / "_build").resolve()
     params = read_params(Path(args.params))
     t0 = time.monotonic()
+    derived = Path(args.derived).resolve() if args.derived else derived_folder(params, build)
+    pipeline_ran = run_pipeline(params, derived)
+    params = {**params, "derived_dir": str(derived)}
+    tp = time.monotonic()
     ran = execute_all(params, build / "executed", args.timeout, args.jobs)
     stage_pages(params, build / "executed")
     t1 = time.monotonic()
     build_html(build)
-    print(f"notebooks executed: {', '.join(ran) or 'none (inputs unchanged)'} ({t1 - t0:.1f}s); "
+    print(f"pipeline: {'ran' if pipeline_ran else 'unchanged'} ({tp - t0:.1f}s, {derived}); "
+          f"notebooks executed: {', '.join(ran) or 'none (inputs unchanged)'} ({t1 - tp:.1f}s); "
           f"html: {build / 'html' / 'index.html'} ({time.monotonic() - t1:.1f}s)")
     return 0
 

@@ -29,7 +29,8 @@ def _build(root: Path, params: dict) -> Path:
         if not done.exists():
             (root / "params.yaml").write_text(yaml.safe_dump(params))
             proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_book.py"), "--params",
-                                   str(root / "params.yaml"), "--root", str(root), "--timeout", "240"],
+                                   str(root / "params.yaml"), "--root", str(root), "--timeout", "240",
+                                   "--derived", str(root / "_build" / "derived")],
                                   cwd=ROOT, capture_output=True, text=True, timeout=600)
             assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
             done.write_text("ok")
@@ -130,8 +131,27 @@ def test_failing_notebook_fails_the_build(tmp_path):
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_book.py"), "--params",
                            str(tmp_path / "p.yaml"), "--root", str(tmp_path), "--jobs", "1"], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
-    assert proc.returncode != 0 and "failed" in proc.stderr
+    assert proc.returncode != 0 and "data_dir not found" in proc.stderr  # the pipeline step stops first
     assert not (tmp_path / "_build" / "html").exists()
+
+
+def test_pipeline_runs_once_per_build_and_not_when_unchanged(tmp_path):
+    """The book's data flow: one pipeline run into the derived folder; an unchanged rebuild runs nothing."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for p in sorted((ROOT / "data" / "raw").glob("*.txt"))[:2]:
+        shutil.copy(p, articles / p.name)
+    (tmp_path / "p.yaml").write_text(f"data_dir: {articles}\n")
+    cmd = [sys.executable, str(ROOT / "scripts" / "build_book.py"), "--params", str(tmp_path / "p.yaml"),
+           "--root", str(tmp_path)]
+    first = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert "pipeline: ran" in first.stdout and "notebooks executed: 01_corpus" in first.stdout
+    assert (tmp_path / "_build" / "derived" / "facts.parquet").is_file()
+    assert "columns" in (tmp_path / "_build" / "derived" / "facts.meta.yaml").read_text()
+    second = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert "pipeline: unchanged" in second.stdout and "notebooks executed: none" in second.stdout
 
 
 def test_alternative_parameters_build(shared):
@@ -212,7 +232,7 @@ def test_browser_renders_headline_image_table_and_no_article_script(book_build, 
 
 
 def test_quality_table_skips_references_whose_articles_are_absent(tmp_path):
-    from vnict_analysis.report import book
+    from vnict_analysis import report as book
     from vnict_analysis.evaluate import quality_table
 
     empty = quality_table(tmp_path, seeds_dir=tmp_path)
@@ -222,7 +242,7 @@ def test_quality_table_skips_references_whose_articles_are_absent(tmp_path):
 
 def test_corpus_summary_names_skipped_files(tmp_path):
     import vnict_analysis as va
-    from vnict_analysis.report import book
+    from vnict_analysis import report as book
 
     (tmp_path / "good.txt").write_text("Nilai ekspor mencapai 12%.", encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")

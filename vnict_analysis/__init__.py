@@ -46,4 +46,4 @@ __all__ = [
     "Resources", "default_resources",
     "VnictError", "DataFileError", "UnknownLanguageError", "NotANumberError", "InputError", "NoArticlesError",
 ]
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402

@@ -1,6 +1,7 @@
-"""`python -m vnict_analysis` runs the command line."""
+"""`python -m vnict_analysis`: the command line (see `cli`)."""
 import sys
 
 from .cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,4 +1,5 @@
-"""Command line: `python -m vnict_analysis COMMAND ...` (extract, reconcile, attributions)."""
+"""Command line: `python -m vnict_analysis COMMAND ...` (extract, reconcile, attributions, run):
+a thin wrapper over the steps of `pipeline` that turns the package's errors into exit codes."""
 from __future__ import annotations
 
 import argparse
@@ -130,10 +131,23 @@ def cmd_attributions(args) -> int:
     return EXIT_OK
 
 
+def cmd_run(args) -> int:
+    from .datafiles import check_lang
+    from .pipeline import update
+
+    if args.tolerance < 0 or args.check_tolerance < 0:
+        raise CLIError("--tolerance and --check-tolerance must be >= 0")
+    languages = [check_lang(code.strip()) for code in args.languages.split(",")] if args.languages else None
+    ran = update(args.paths, args.output_dir, force=args.force, languages=languages, tolerance=args.tolerance,
+                 check_tolerance=args.check_tolerance, sources=args.sources, jobs=args.jobs or 1)
+    print(f"{'wrote' if ran else 'unchanged (inputs as before):'} {args.output_dir}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="a .txt article or a folder of them")
-    p.add_argument("--lang", help="language code for every file (default: data/sources.yaml, else detected)")
-    p.add_argument("--sources", help="metadata YAML (default: data/sources.yaml)")
+    p.add_argument("--lang", help="language code for every file (default: sources.yaml beside the data, else detected)")
+    p.add_argument("--sources", help="metadata YAML (default: sources.yaml beside the data)")
     p.add_argument("--output", required=True, help="output table (.csv or .parquet)")
     p.add_argument("--skipped", help="also write the table of skipped files here")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -165,6 +179,19 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--checks", help="write the checks table here")
         if name == "attributions":
             p.add_argument("--findings", help="write the findings table here")
+    p = sub.add_parser("run", help="every table at once into a folder (Parquet + .meta.yaml), only if inputs changed",
+                       description="load -> extract -> annotate -> attribute -> reconcile -> check, into "
+                                   "OUTPUT_DIR/<table>.parquet; skipped when nothing it reads changed",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a .txt article or a folder of them")
+    p.add_argument("--output-dir", required=True, help="folder for the tables (e.g. data/derived)")
+    p.add_argument("--languages", help="keep only these languages, comma-separated (e.g. id,th)")
+    p.add_argument("--sources", help="metadata YAML (default: sources.yaml beside the data)")
+    p.add_argument("--tolerance", type=float, default=0.005, help="relative tolerance for equal values")
+    p.add_argument("--check-tolerance", type=float, default=0.01, help="relative tolerance of checks")
+    p.add_argument("--jobs", type=int, default=0, help="processes for extraction (default 1)")
+    p.add_argument("--force", action="store_true", help="run even if the inputs are unchanged")
+    p.set_defaults(func=cmd_run)
     return parser
 
 

@@ -4,12 +4,15 @@ with attributions (`attribute`); the CLI and the book call these functions.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable, Iterable
 
 import pandas as pd
 
+from .errors import NoArticlesError
 from .corpus import load_corpus, read_sources, sources_beside
 from .facts.checks import run_checks
 from .facts.indicators import Indicators, annotate, load_indicators
@@ -97,9 +100,13 @@ def run(
     """
     res = as_resources(resources)
     articles, skipped = load_step(paths, sources)
+    if articles.empty:
+        raise NoArticlesError(f"no readable article among the inputs ({len(skipped)} file(s) skipped)")
     if languages is not None:
         keep = set(languages)
         articles = articles[articles["lang"].isin(keep)].reset_index(drop=True)
+        if articles.empty:
+            raise NoArticlesError(f"no article in the languages {sorted(keep)}")
     mentions, rejected = extract(articles, res, jobs=jobs, progress=progress)
     indicators = load_indicators(resources=res)
     attributions = extract_attributions(articles, res)
@@ -117,3 +124,40 @@ def save(results: Results, folder: str | Path, parameters: dict | None = None) -
 def load_results(folder: str | Path) -> Results:
     """The `Results` saved in `folder` by `save` (``make data`` writes ``data/derived/``)."""
     return Results(**load_tables(folder, Results.table_names()))
+
+
+def inputs_digest(paths: Iterable[str | Path], parameters: dict, resources: Resources | None = None) -> str:
+    """Hash of everything `run` reads: the article files, the sources file beside them, the data
+    files, the package's code and the parameters."""
+    from .corpus import collect_paths
+
+    paths = list(paths)
+    res = as_resources(resources)
+    h = hashlib.sha256(json.dumps(parameters, sort_keys=True, default=str).encode())
+    beside = sources_beside(paths)
+    code = sorted(Path(__file__).parent.rglob("*.py"))
+    data = sorted(res.data_dir.rglob("*.yaml"))
+    for f in [*collect_paths(paths), *([beside] if beside else []), *data, *code]:
+        h.update(str(f.name).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def update(paths: Iterable[str | Path], folder: str | Path, force: bool = False,
+           languages: Iterable[str] | None = None, tolerance: float = 0.005, check_tolerance: float = 0.01,
+           sources: str | Path | None = None, jobs: int = 1, progress: Callable[[int], None] | None = None,
+           resources: Resources | str | Path | None = None) -> bool:
+    """Run the pipeline (`run`, same parameters) into `folder` with `save`, unless nothing it
+    reads changed since the last run there; returns whether it ran."""
+    paths, folder = list(paths), Path(folder)
+    parameters = {"languages": sorted(languages) if languages is not None else None, "tolerance": tolerance,
+                  "check_tolerance": check_tolerance, "sources": str(sources) if sources else None}
+    stamp = folder / ".inputs.sha256"
+    digest = inputs_digest(paths, parameters, resources)
+    complete = all((folder / f"{n}.parquet").is_file() for n in Results.table_names())
+    if not force and complete and stamp.is_file() and stamp.read_text() == digest:
+        return False
+    results = run(paths, languages=languages, tolerance=tolerance, check_tolerance=check_tolerance,
+                  sources=sources, jobs=jobs, progress=progress, resources=resources)
+    save(results, folder, {"paths": [str(p) for p in paths], **parameters})
+    stamp.write_text(digest)
+    return True

@@ -27,7 +27,7 @@ def write_table(df: pd.DataFrame, path: str | Path, meta: dict | None = None, ta
     `table` names the schema whose column descriptions go in the metadata (default: guessed from
     the file name, ``facts.csv`` -> ``facts``).
     """
-    from . import __version__
+    from ._version import __version__
 
     path = Path(path)
     if path.suffix not in SUFFIXES:

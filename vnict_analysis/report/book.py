@@ -1,63 +1,13 @@
-"""Helpers for the book's notebooks: reader-facing formatting, glue, and tables with provenance
-links. Charts live in :mod:`vnict_analysis.charts`, the sources page in
-:mod:`vnict_analysis.sources_page` and the prose strings in :mod:`vnict_analysis.story`; all are
-re-exported here so a notebook needs one import."""
+"""The book's tables and glue: reader-facing tables with provenance links, and `glue_all` for
+myst-nb. Formatting helpers are in :mod:`.format`, charts in :mod:`.charts`, prose in :mod:`.story`."""
 from __future__ import annotations
 
 import html
-import re
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from ..facts.checks import _fmt
-
-SOURCES_PAGE = "sources.html"
-_UNIT_WORDS = {"per_1000": "per 1,000 inhabitants", "times": "times", "count": ""}
-_SCALES = {"VND": (1e9, "billion VND"), "USD": (1e6, "million USD")}
-
-
-# ---------------------------------------------------------------- formatting for readers
-def fmt_value(value: Any, unit: str | None, bound: str | None = None) -> str:
-    """A value as a reader sees it: ``36571e9, "VND"`` -> ``"36,571 billion VND"``, ``8.1, "percent"`` -> ``"8.1%"``.
-
-    Wraps :func:`vnict_analysis.checks._fmt` (one formatter for the whole project), spells units such as ``per_1000`` and prefixes a bound ("about", "more than").
-    Missing values give an em dash.
-    """
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
-        return "—"
-    unit = unit or ""
-    text = _fmt(float(value), unit if unit in ("percent", "count") or unit in _SCALES else "")
-    text = text.strip()
-    if unit and unit not in ("percent", "count") and unit not in _SCALES:
-        text = f"{text} {_UNIT_WORDS.get(unit, unit)}".strip()
-    words = {"about": "about ", "more_than": "more than ", "less_than": "less than "}
-    return words.get(bound or "", "") + text
-
-
-def language_name(code: str | None) -> str:
-    """English name of a language code via Babel's CLDR data (``"th"`` -> ``"Thai"``)."""
-    if not code or (isinstance(code, float) and pd.isna(code)):
-        return "—"
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(str(code)).get_display_name("en") or str(code)
-    except (ValueError, UnknownLocaleError):
-        return str(code)
-
-
-def join_words(items: Iterable[str]) -> str:
-    """``["a", "b", "c"]`` -> ``"a, b and c"``; empty gives ``"none"``."""
-    items = [str(i) for i in items]
-    if not items:
-        return "none"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """``count(2, "source")`` -> ``"2 sources"``."""
-    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+from .format import _missing, fmt_value, language_name, mention_link, source_link
 
 
 # ---------------------------------------------------------------- glue
@@ -83,23 +33,6 @@ def glue_all(values: Mapping[str, Any]) -> None:
             plt.close(val)  # shown where the page pastes it, not again under the cell
 
 
-# ---------------------------------------------------------------- provenance links and tables
-def anchor(key: str, prefix: str = "m") -> str:
-    """An HTML id for a mention or source id, safe in URLs: ``"000_x:m002"`` -> ``"m-000_x-m002"``."""
-    return f"{prefix}-" + re.sub(r"[^A-Za-z0-9_-]", "-", str(key))
-
-
-def mention_link(mention_id: str, text: str | None = None, page: str = SOURCES_PAGE) -> str:
-    """An HTML link from a table cell to the mention's highlighted span on the sources page."""
-    label = html.escape(text if text is not None else str(mention_id).split(":")[-1])
-    return f'<a class="va-prov" href="{page}#{anchor(mention_id)}">{label}</a>'
-
-
-def source_link(source_id: str, page: str = SOURCES_PAGE) -> str:
-    """An HTML link to an article on the sources page."""
-    return f'<a class="va-prov" href="{page}#{anchor(source_id, "src")}">{html.escape(str(source_id))}</a>'
-
-
 def to_html(table: pd.DataFrame, html_columns: Iterable[str] = ()) -> Any:
     """Render a table for the page: every cell HTML-escaped except `html_columns` (built by this module)."""
     from IPython.display import HTML
@@ -111,10 +44,6 @@ def to_html(table: pd.DataFrame, html_columns: Iterable[str] = ()) -> Any:
             shown[col] = shown[col].map(lambda v: html.escape("—" if _missing(v) else str(v)))
     body = shown.to_html(index=False, escape=False, classes="va-table", border=0)
     return HTML(f'<div class="va-table-wrap" style="overflow-x:auto;font-size:.85em">{body}</div>')
-
-
-def _missing(v: Any) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v))
 
 
 def corpus_table(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -231,12 +160,3 @@ def attributions_table(attributions: pd.DataFrame) -> pd.DataFrame:
         "as written": a["organisation_surface"].fillna("—"), "level": a["org_level"].fillna("—"),
         "rendered as": a["rendered_level"].fillna("—"),
     })
-
-
-# re-exported for the notebooks (imported last: those modules use the helpers above)
-from .charts import chart_checks, chart_corpus, chart_fact_values, chart_figures  # noqa: E402
-from .sources_page import highlight_article, sources_page, write_sources_page  # noqa: E402
-from .story import (  # noqa: E402
-    attribution_summary, checks_summary, corpus_summary, fact_story, figures_summary, headline_fact, params_text,
-    quality_summary, quality_table_for_readers, select_facts,
-)

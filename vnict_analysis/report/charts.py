@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .book import _SCALES, _missing, count, fmt_value, language_name
+from .format import _SCALES, _missing, count, fmt_value, language_name
 
 
 def chart_fact_values(facts: pd.DataFrame, mentions: pd.DataFrame, title: str):

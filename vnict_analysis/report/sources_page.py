@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .book import _missing, anchor, fmt_value, language_name
+from .format import _missing, anchor, fmt_value, language_name
 
 
 _PAGE_CSS = """<style>

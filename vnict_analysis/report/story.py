@@ -7,7 +7,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .book import _missing, count, fmt_value, join_words, language_name
+from .format import _missing, count, fmt_value, join_words, language_name
 
 
 def select_facts(facts: pd.DataFrame, entity: str | None = None, period: int | None = None) -> pd.DataFrame:
