@@ -14,6 +14,7 @@ from ..errors import DataFileError
 from ..people.registry import Place, Registry, load_registry
 from ..resources import Resources, as_resources
 from ..text.lexicon import load_lexicon
+from ..text.match import literal
 
 UNIT_KINDS = {"money", "percent", "count", "rate", "times"}
 _CLAUSE_BREAK = re.compile(r"[;()]|(?<!\d)[,:]|[,:](?!\d)")
@@ -207,7 +208,7 @@ def article_places(text: str, lang: str, registry, resources: "Resources | None"
         words = []
     if local and words:
         level = next(p.level for p in places if p.name == local[0][0])
-        pat = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+        pat = re.compile("|".join(literal(w) for w in words), re.IGNORECASE)
         places = sorted(places + [Place(local[0][0], level, m.start(), m.end()) for m in pat.finditer(text)],
                         key=lambda p: p.start)
     return places, top

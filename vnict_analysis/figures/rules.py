@@ -7,35 +7,9 @@ from pathlib import Path
 
 from ..resources import Resources, as_resources
 from ..text.lexicon import Lexicon, load_lexicon
+from ..text.match import alt, first_chars, lit  # noqa: F401  (re-exported for units/notfigures)
 
 _FLAGS = re.IGNORECASE
-
-
-def lit(word: str, spaces: bool, lead: bool = True) -> str:
-    """A literal word as a regex; word boundaries where the script has them and the word's
-    edge is a letter or digit (so "US$" may touch the number that follows it). `lead=False`
-    drops the leading boundary, for words matched right after a number ("5juta")."""
-    body = re.escape(word).replace(r"\ ", r"\s+")
-    if spaces and lead and word[:1].isalnum():
-        body = r"(?<!\w)" + body
-    if spaces and word[-1:].isalnum():
-        body = body + r"(?!\w)"
-    return body
-
-
-def first_chars(words) -> str:
-    """A lookahead for the first letters of `words` (both cases): lets the regex engine skip every
-    position where none of them can start, which makes long alternations several times faster."""
-    chars = {c for w in words if str(w) for c in (str(w)[0].lower(), str(w)[0].upper())}
-    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else ""
-
-
-def alt(words, spaces: bool, lead: bool = True) -> str:
-    """Alternation of literal words, longest first (see :func:`lit`)."""
-    ws = sorted({str(w) for w in words if str(w)}, key=len, reverse=True)
-    if not ws:
-        return r"(?!x)x"
-    return "(?:" + "|".join(lit(w, spaces, lead) for w in ws) + ")"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import yaml
 from ..datafiles import EntitiesFile, read_data_file
 from ..errors import DataFileError
 from ..resources import Resources, as_resources
+from ..text.match import bounded, literal
 
 REGISTRY_KEYS = {"places", "organisations", "people"}
 LEVELS = {"national", "provincial", "municipal", "district", "foreign", "company"}
@@ -77,9 +78,9 @@ class Registry:
         aliases = sorted(((str(a), p) for p in self.places for a in [p["name"], *p.get("aliases", [])]),
                          key=lambda x: len(x[0]), reverse=True)
         for alias, p in aliases:
-            pat = re.escape(alias).replace(r"\ ", r"\s*")
+            pat = literal(alias, gap=r"\s*")  # places are also written together: "DaNang"
             if not caseless(alias):
-                pat = rf"(?<!\w){pat}(?!\w)"
+                pat = bounded(pat)
             for m in re.finditer(pat, text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text.lexicon import Lexicon
+from ..text.match import bounded, literal
 from .registry import Place, Registry, caseless, norm
 
 #: Punctuation that ends a name or a body's name.
@@ -70,14 +71,14 @@ class Terms:
             return None
         parts = []
         for w in words:
-            body = re.escape(w).replace(r"\ ", r"\s+")
+            body = literal(w)
             if first_letter_free and w[0].lower() != w[0].upper():
-                body = f"[{re.escape(w[0].lower())}{re.escape(w[0].upper())}]" + re.escape(w[1:]).replace(r"\ ", r"\s+")
+                body = f"[{re.escape(w[0].lower())}{re.escape(w[0].upper())}]" + literal(w[1:])
             parts.append(body)
         alt = "|".join(parts)
         flags = re.IGNORECASE if first_letter_free else 0  # titles: "Phó tổng giám đốc" = "Phó Tổng Giám đốc"
         if self.spaced:
-            return re.compile(rf"(?<![\w])(?:{alt})(?![\w])", flags)
+            return re.compile(bounded(alt), flags)
         return re.compile(rf"(?:{alt})", flags)
 
     def find(self, kind: str, text: str, start: int = 0, end: int | None = None) -> list[Match]:
@@ -140,8 +141,7 @@ def read_name(text: str, pos: int, end: int, terms: Terms, reg: Registry,
     while pos < end and text[pos] == " ":
         pos += 1
     for alias, _ in reg.person_aliases():
-        pat = re.escape(alias).replace(r"\ ", r"\s+")
-        m = re.compile(pat).match(text, pos, end)
+        m = re.compile(literal(alias)).match(text, pos, end)
         if m and (not terms.spaced or caseless(alias) or m.end() == end or not text[m.end()].isalnum()):
             return m.start(), m.end()
     stops = sorted(m.start for kind in ("titles", "credit_after") for m in terms.find(kind, text, pos, end))
@@ -196,9 +196,9 @@ def person_candidates(text: str, start: int, end: int, terms: Terms, reg: Regist
         if span:
             out.append(Match(span[0], span[1], text[span[0]:span[1]], h.start))
     for alias, _ in reg.person_aliases():
-        pat = re.escape(alias).replace(r"\ ", r"\s+")
+        pat = literal(alias)
         if terms.spaced and not caseless(alias):
-            pat = rf"(?<!\w){pat}(?!\w)"
+            pat = bounded(pat)
         for m in re.finditer(pat, text[:end]):
             if m.start() < start or any(o.start < m.end() and m.start() < o.end for o in out):
                 continue
