@@ -221,6 +221,13 @@ class EntitiesFile(_Model):
     people: list[PersonEntry] = []
 
 
+# ---------------------------------------------------------------- concepts.yaml
+class ConceptsFile(_Model):
+    """``concepts.yaml``: what a figure measures, as words per language (revenue, export, growth...)."""
+
+    concepts: dict[Text, dict[Lang, Words]] = {}
+
+
 # ---------------------------------------------------------------- sources.yaml and book parameters
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 

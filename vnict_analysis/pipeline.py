@@ -16,6 +16,7 @@ from .errors import NoArticlesError
 from .corpus import load_corpus, read_sources, sources_beside
 from .facts.checks import run_checks
 from .facts.indicators import Indicators, annotate, load_indicators
+from .facts.link import link, link_keys
 from .facts.reconcile import reconcile as reconcile_mentions
 from .figures.extract import extract_corpus
 from .people.attribution import extract_attributions
@@ -37,6 +38,7 @@ class Results:
     checks: pd.DataFrame        # one row per arithmetic check
     attributions: pd.DataFrame  # one row per person mention with a role
     findings: pd.DataFrame      # one row per attribution discrepancy
+    links: pd.DataFrame         # one row per compared pair of mentions, with decision, score, reasons
 
     @classmethod
     def table_names(cls) -> list[str]:
@@ -68,13 +70,25 @@ def attribute(annotated: pd.DataFrame, articles: pd.DataFrame, attributions: pd.
     return speakers(annotated, articles, attributions, resources)
 
 
+def link_step(credited: pd.DataFrame, articles: pd.DataFrame, resources: Resources | None = None,
+              tolerance: float = 0.005) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(mentions with link_key, links)``: compare candidate pairs by evidence and key the
+    connected mentions as one fact, registered indicator or not."""
+    links = link(credited, articles, resources, tolerance)
+    out = credited.copy()
+    out["link_key"] = link_keys(out.reset_index(drop=True), links, articles, resources).values
+    return out, links
+
+
 def figures_to_facts(articles: pd.DataFrame, mentions: pd.DataFrame, attributions: pd.DataFrame,
-                     indicators: Indicators, tolerance: float = 0.005
-                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """annotate -> attribute -> reconcile: ``(mentions with facts, facts)``."""
+                     indicators: Indicators, tolerance: float = 0.005, with_links: bool = False):
+    """annotate -> attribute -> link -> reconcile: ``(mentions with facts, facts)`` (and the links
+    table when `with_links`)."""
     annotated = annotate(mentions, articles, indicators)
     credited = attribute(annotated, articles, attributions, indicators.resources)
-    return reconcile_mentions(credited, tolerance=tolerance)
+    keyed, links = link_step(credited, articles, indicators.resources, tolerance)
+    reconciled, facts = reconcile_mentions(keyed, tolerance=tolerance)
+    return (reconciled, facts, links) if with_links else (reconciled, facts)
 
 
 def run(
@@ -110,10 +124,11 @@ def run(
     mentions, rejected = extract(articles, res, jobs=jobs, progress=progress)
     indicators = load_indicators(resources=res)
     attributions = extract_attributions(articles, res)
-    reconciled, facts = figures_to_facts(articles, mentions, attributions, indicators, tolerance)
+    reconciled, facts, links = figures_to_facts(articles, mentions, attributions, indicators, tolerance,
+                                                with_links=True)
     checks = run_checks(facts, indicators, tolerance=check_tolerance)
     return Results(articles, skipped, reconciled, rejected, facts, checks, attributions,
-                   credit_findings(attributions, reconciled))
+                   credit_findings(attributions, reconciled), links)
 
 
 def save(results: Results, folder: str | Path, parameters: dict | None = None) -> list[Path]:

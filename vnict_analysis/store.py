@@ -50,7 +50,7 @@ def write_table(df: pd.DataFrame, path: str | Path, meta: dict | None = None, ta
 
 def _table_of(path: Path) -> str:
     stem = path.stem.lower()
-    for name in ("mentions", "rejected", "facts", "checks", "attributions", "findings", "skipped", "articles"):
+    for name in ("mentions", "rejected", "facts", "checks", "attributions", "findings", "skipped", "articles", "links"):
         if name in stem:
             return name
     return "mentions" if "extract" in stem else stem
@@ -65,6 +65,7 @@ TABLE_DESCRIPTIONS = {
     "checks": "One row per arithmetic check between facts.",
     "attributions": "One row per person mention with a role.",
     "findings": "One row per discrepancy in titles, bodies and credits, with evidence.",
+    "links": "One row per compared pair of mentions: decision, match weight and each reason.",
 }
 
 

@@ -136,4 +136,6 @@ def run_checks(facts: pd.DataFrame, indicators: Indicators, tolerance: float = 0
     out = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     out["period"] = out["period"].astype("Int64")
     out = out.astype({"expected": float, "observed": float, "tolerance": float})
-    return validate(out.drop_duplicates("check_id").reset_index(drop=True), CHECKS)
+    out = out.drop_duplicates("check_id").reset_index(drop=True)
+    out["passed"] = out["passed"].astype(object)  # true / false / null, whatever the checks happen to be
+    return validate(out, CHECKS)

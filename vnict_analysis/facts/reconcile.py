@@ -20,7 +20,7 @@ FACT_COLUMNS = [
     "status",
     "n_sources", "n_mentions", "sources", "langs", "values", "labels", "qualifiers", "bounds",
     "speakers", "label_scopes", "label_differs", "qualifier_differs", "bound_differs", "speaker_differs",
-    "preferred_mention", "preferred_source", "rank_rule",
+    "preferred_mention", "preferred_source", "rank_rule", "diagnosis",
 ]
 QUALIFIER_RANK = {"actual": 0, "estimate": 1, None: 2, "target": 3}
 
@@ -46,6 +46,26 @@ def interval(value: float, number_text: str, bound: str | None, tolerance: float
     elif bound == "less_than":
         lo = -math.inf
     return lo, hi
+
+
+def diagnose(values: list[float], periods: list, qualifiers: list, sentences: list[str]) -> str | None:
+    """Why the values of a conflicting fact differ, where one reason fits."""
+    vals = sorted({float(v) for v in values if v})
+    if len(vals) < 2:
+        return None
+    lo, hi = vals[0], vals[-1]
+    ratio = hi / lo if lo else math.inf
+    k = round(math.log10(ratio)) if ratio and math.isfinite(ratio) else 0
+    if k >= 1 and abs(ratio / 10 ** k - 1) < 0.02:
+        return "scale_slip"
+    if {"target"} & set(qualifiers) and set(qualifiers) - {"target"}:
+        return "target_vs_actual"
+    text = " ".join(sentences).lower()
+    if re.search(r"constant|giá so sánh|prix constants|precios constantes|konstant|不变价|実質", text):
+        return "different_base"
+    if ratio < 1.06:
+        return "rounding"
+    return "unexplained"
 
 
 def _clusters(group: pd.DataFrame, tolerance: float) -> list[list]:
@@ -88,6 +108,9 @@ def _range_high(out: pd.DataFrame, idx) -> float | None:
 
 
 def fact_key(row: pd.Series) -> str:
+    """``indicator|entity|period|kind|unit``; a key given by the evidence links (`link_key`) wins."""
+    if isinstance(row.get("link_key"), str):
+        return row["link_key"]
     period = "unspecified" if pd.isna(row["period"]) else str(int(row["period"]))
     kind = "target" if row["qualifier"] == "target" else "level"
     return f"{row['indicator']}|{row['entity'] or 'unknown'}|{period}|{kind}|{row['unit']}"
@@ -153,7 +176,9 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
     for col in ("translated_from", "published", "label_scope", "range_id"):
         if col not in out.columns:
             out[col] = None
-    assigned = out[out["indicator"].notna()]
+    if "link_key" not in out.columns:
+        out["link_key"] = None
+    assigned = out[out["indicator"].notna() | out["link_key"].notna()]
     keys = assigned.apply(fact_key, axis=1) if len(assigned) else pd.Series(dtype=object)
     facts = []
     for fid in sorted(set(keys)):
@@ -162,6 +187,8 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
         n_src = {i: group.loc[c, "source_id"].nunique() for i, c in enumerate(clusters)}
         n_sources = group["source_id"].nunique()
         status = "single" if n_sources == 1 and len(clusters) == 1 else ("agree" if len(clusters) == 1 else "conflict")
+        if status == "agree" and group["value"].max() - group["value"].min() > 1e-9 * max(abs(group["value"]).max(), 1):
+            status = "agree_rounded"  # one value within the precision each source wrote ("about 40" vs 39)
         best_idx, best_key = None, None
         for ci, members in enumerate(clusters):
             for idx in members:
@@ -185,7 +212,7 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
                 )
         best = out.loc[best_idx]
         facts.append({
-            "fact_id": fid, "indicator": best["indicator"], "indicator_name": best.get("indicator_name"),
+            "fact_id": fid, "indicator": best["indicator"] if isinstance(best["indicator"], str) else fid.split("|")[0], "indicator_name": best.get("indicator_name"),
             "entity": best["entity"], "period": best["period"], "kind": out.at[best_idx, "fact_kind"],
             "unit": best["unit"], "value": _range_low(out, best_idx), "value_high": _range_high(out, best_idx),
             "bound": best["bound"], "status": status, "n_sources": n_sources,
@@ -200,6 +227,8 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
             "speaker_differs": _differs(group, "speaker") if "speaker" in group else False,
             "preferred_mention": best["mention_id"], "preferred_source": best["source_id"],
             "rank_rule": "; ".join(RANK_RULES),
+            "diagnosis": diagnose(list(group["value"]), list(group["period"]), list(group["qualifier"]),
+                                  list(group["sentence"]) if "sentence" in group else []) if status == "conflict" else None,
         })
     facts_df = pd.DataFrame(facts, columns=FACT_COLUMNS)
     facts_df["period"] = facts_df["period"].astype("Int64")

@@ -1,0 +1,319 @@
+"""Link figure mentions across sources by evidence, registered indicator or not.
+
+Candidate pairs come from blocking (different sources, the same unit, overlapping rounding-aware
+value intervals; plus, for conflicts, pairs of articles that co-report a story). Each pair gets a
+match weight in the manner of Fellegi-Sunter record linkage: a sum of log-odds-like weights, one per
+piece of evidence, each kept as a reason in the links table:
+
+==============  ==========================================================================
+value           equal: +log2(N / n) capped at 8 (a seven-digit amount is near-unique, 20% is
+                common; n = mentions in the corpus with that value); rounded: half of it
+period          same year +1.5; one missing -0.5; different years read in the figure's own
+                sentence -5 (strong, not a veto: a base year is sometimes read as the period);
+                otherwise (a year from a comparison or the context) -2
+indicator       both registered and equal +4; different -3 when the values are equal and rare, else no link
+concepts        Jaccard of the concept sets (``concepts.yaml``, any language) x 4; none shared -3
+label           Jaccard of the words around the figures (same language) x 3
+entity          same +1; different -1.5 (entities are read less reliably than values)
+counted         counts of different nouns in one language ("3 fields" vs "3 axes") -3
+kind            target vs level: no link
+story           the two articles share k other specific values: +min(3, k) (co-reporting)
+==============  ==========================================================================
+
+Weights are set by hand from the dev cluster set (documented here and in the book's methods page);
+agreement is accepted at `AGREE_AT`, a conflict (same concept, period and unit, different value,
+inside a co-reported story, values apart by a power of ten +3) at `CONFLICT_AT`.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from itertools import combinations
+
+import pandas as pd
+
+from ..datafiles import ConceptsFile, read_data_file
+from ..resources import Resources, as_resources
+from ..text.match import bounded, literal
+from .reconcile import fact_key, interval
+
+AGREE_AT = 5.0
+CONFLICT_AT = 5.5
+BEFORE, AFTER = 90, 40      # characters of context read for concepts and label words
+LINK_COLUMNS = ["mention_a", "mention_b", "source_a", "source_b", "decision", "score", "value", "period",
+                "indicator", "concepts", "label", "entity", "story", "counted", "reasons"]
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def load_concepts(resources: Resources | None = None) -> dict[str, dict[str, list[str]]]:
+    """``{concept: {lang: [words]}}`` from ``concepts.yaml`` (cached on the `Resources`)."""
+    res = as_resources(resources)
+    path = res.path("concepts.yaml")
+    return res.cached("concepts", lambda: (read_data_file(path, ConceptsFile).get("concepts") or {})
+                      if path.is_file() else {})
+
+
+def _concept_patterns(concepts: dict, lang: str, spaced: bool) -> list[tuple[str, re.Pattern]]:
+    out = []
+    for name, by_lang in concepts.items():
+        words = sorted({str(w) for w in by_lang.get(lang, [])}, key=len, reverse=True)
+        if words:
+            body = "|".join(literal(w) for w in words)
+            out.append((name, re.compile(bounded(body) if spaced else body, re.IGNORECASE)))
+    return out
+
+
+def describe_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | None = None) -> pd.DataFrame:
+    """Per mention: the concept set and the label words around it (the evidence `link` compares)."""
+    from ..text.lexicon import load_lexicon
+
+    concepts = load_concepts(resources)
+    texts = dict(zip(articles["source_id"], articles["text"]))
+    cache: dict[str, list] = {}
+    rows = []
+    for m in mentions.itertuples():
+        text = texts.get(m.source_id, "")
+        if m.lang not in cache:
+            try:
+                spaced = load_lexicon(m.lang, resources).spaces
+            except ValueError:
+                spaced = True
+            cache[m.lang] = (_concept_patterns(concepts, m.lang, spaced), spaced)
+        pats, spaced = cache[m.lang]
+        lo = max(int(m.sentence_start), int(m.start) - BEFORE)
+        hi = min(int(m.sentence_end), int(m.end) + AFTER)
+        window = text[lo:int(m.start)] + " " + text[int(m.end):hi]
+        found = frozenset(name for name, pat in pats if pat.search(window))
+        if spaced:
+            words = frozenset(w.lower() for w in _WORD.findall(window))
+        else:
+            chars = re.sub(r"[\W\d_]", "", window)
+            words = frozenset(chars[i:i + 2] for i in range(len(chars) - 1))
+        rows.append((found, words))
+    return pd.DataFrame(rows, columns=["concepts", "label_words"], index=mentions.index)
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _value_key(value: float) -> str:
+    return f"{value:.4g}"
+
+
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
+
+
+def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | None = None,
+         tolerance: float = 0.005) -> pd.DataFrame:
+    """One row per compared pair of mentions (`LINK_COLUMNS`): both ids, decision (`agree`,
+    `agree_rounded`, `conflict` or `rejected`), the score and each reason."""
+    m = mentions.reset_index(drop=True)
+    if m.empty:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    desc = describe_mentions(m, articles, resources)
+    n = len(m)
+    freq = Counter((u, _value_key(v)) for u, v in zip(m["unit"], m["value"]))
+    ivals = [interval(float(v), t, b if isinstance(b, str) else None, tolerance)
+             for v, t, b in zip(m["value"], m["number_text"], m["bound"])]
+    specific = [freq[(u, _value_key(v))] <= max(2, n // 200) and len(re.sub(r"\D", "", str(t))) >= 2
+                for u, v, t in zip(m["unit"], m["value"], m["number_text"])]
+    # story co-reporting: specific values each pair of articles shares
+    by_value: dict[tuple, set] = defaultdict(set)
+    for i in range(n):
+        if specific[i]:
+            by_value[(m.at[i, "unit"], _value_key(m.at[i, "value"]))].add(m.at[i, "source_id"])
+    shared: Counter = Counter()
+    for sources in by_value.values():
+        for a, b in combinations(sorted(sources), 2):
+            shared[(a, b)] += 1
+
+    def story(a: str, b: str, own: int) -> int:
+        return max(0, shared[tuple(sorted((a, b)))] - own)
+
+    pairs: set[tuple[int, int]] = set()
+    for unit, idx in m.groupby("unit").groups.items():   # blocking: same unit, overlapping intervals
+        order = sorted(idx, key=lambda i: ivals[i][0])
+        active: list[int] = []
+        for i in order:
+            active = [j for j in active if ivals[j][1] >= ivals[i][0]]
+            for j in active:
+                if m.at[i, "source_id"] != m.at[j, "source_id"]:
+                    pairs.add((min(i, j), max(i, j)))
+            active.append(i)
+    story_pairs = {k for k, v in shared.items() if v >= 1}
+    if story_pairs:                                       # conflicts: same concept and unit inside a story
+        by_src = m.groupby("source_id").groups
+        for a, b in story_pairs:
+            for i in by_src.get(a, []):
+                for j in by_src.get(b, []):
+                    if m.at[i, "unit"] == m.at[j, "unit"] and \
+                            _jaccard(desc.at[i, "concepts"], desc.at[j, "concepts"]) > 0:
+                        pairs.add((min(i, j), max(i, j)))
+
+    rows = []
+    for i, j in sorted(pairs):
+        a, b = m.loc[i], m.loc[j]
+        reasons, score, veto = {}, 0.0, None
+        lo, hi = max(ivals[i][0], ivals[j][0]), min(ivals[i][1], ivals[j][1])
+        same = abs(a["value"] - b["value"]) <= 1e-9 * max(abs(a["value"]), abs(b["value"]), 1.0)
+        overlap = lo <= hi
+        w_value = min(8.0, math.log2(n / freq[(a["unit"], _value_key(a["value"]))]) + 1.0)
+        if same:
+            reasons["value"] = f"equal +{w_value:.1f}"
+            score += w_value
+        elif overlap:
+            reasons["value"] = f"equal after rounding +{w_value / 2:.1f}"
+            score += w_value / 2
+        else:
+            ratio = max(abs(a["value"]), abs(b["value"])) / max(min(abs(a["value"]), abs(b["value"])), 1e-300)
+            p10 = round(math.log10(ratio)) if math.isfinite(ratio) and ratio > 0 else 0
+            if p10 >= 1 and abs(ratio / 10 ** p10 - 1) < 0.01:
+                reasons["value"] = f"apart by exactly 10^{p10} (a scale slip?) +3"
+                score += 3
+            else:
+                reasons["value"] = "different"
+        pa, pb = a["period"], b["period"]
+        if not _missing(pa) and not _missing(pb):
+            if int(pa) == int(pb):
+                reasons["period"] = "same +1.5"
+                score += 1.5
+            elif a.get("period_source") == b.get("period_source") == "sentence":
+                reasons["period"] = f"{int(pa)} vs {int(pb)} -5"  # strong, not a veto: years are misread too
+                score -= 5
+            else:  # a year read from a comparison ("vs 2022") or the context is weak evidence
+                reasons["period"] = f"{int(pa)} vs {int(pb)} (one read from context or a comparison) -2"
+                score -= 2
+        else:
+            reasons["period"] = "one missing -0.5" if (_missing(pa) != _missing(pb)) else "both missing"
+            score -= 0.5 if _missing(pa) != _missing(pb) else 0.0
+        ia, ib = a.get("indicator"), b.get("indicator")
+        if isinstance(ia, str) and isinstance(ib, str):
+            if ia == ib:
+                reasons["indicator"] = "same +4"
+                score += 4
+            elif same and w_value >= 6:  # label patterns differ by language; a rare equal value outweighs them
+                reasons["indicator"] = f"{ia} vs {ib} -3"
+                score -= 3
+            else:
+                reasons["indicator"] = f"{ia} vs {ib}"
+                veto = veto or "different registered indicators"
+        else:
+            reasons["indicator"] = "not both registered"
+        ca, cb = desc.at[i, "concepts"], desc.at[j, "concepts"]
+        if ca and cb:
+            jac = _jaccard(ca, cb)
+            reasons["concepts"] = f"{'+'.join(sorted(ca))} vs {'+'.join(sorted(cb))}: " + \
+                (f"+{4 * jac:.1f}" if jac else "none shared -3")
+            score += 4 * jac if jac else -3
+        else:
+            reasons["concepts"] = "unknown"
+        if a["lang"] == b["lang"]:
+            jac = _jaccard(desc.at[i, "label_words"], desc.at[j, "label_words"])
+            reasons["label"] = f"word overlap {jac:.2f} +{3 * jac:.1f}"
+            score += 3 * jac
+        else:
+            reasons["label"] = "different languages (concepts compared instead)"
+        ea, eb = a.get("entity"), b.get("entity")
+        if isinstance(ea, str) and isinstance(eb, str):
+            reasons["entity"] = "same +1" if ea == eb else f"{ea} vs {eb} -1.5"
+            score += 1 if ea == eb else -1.5
+        else:
+            reasons["entity"] = "unknown"
+        na_, nb_ = a.get("counted"), b.get("counted")
+        if a["lang"] == b["lang"] and isinstance(na_, str) and isinstance(nb_, str) and na_.lower() != nb_.lower():
+            reasons["counted"] = f"counts of {na_} vs {nb_} -3"
+            score -= 3
+        evidence = (isinstance(ia, str) and ia == ib) or bool(ca & cb)
+        if not evidence and not (w_value >= 6 and len(re.sub(r"\D", "", str(a["number_text"]))) >= 3):
+            veto = veto or "no shared concept or indicator, and the value is too common to link on"
+        ka = "target" if a["qualifier"] == "target" else "level"
+        kb = "target" if b["qualifier"] == "target" else "level"
+        if ka != kb:
+            veto = veto or "target vs level"
+        k = story(a["source_id"], b["source_id"], 1 if same and specific[i] else 0)
+        reasons["story"] = f"{k} other shared values +{min(3, k)}"
+        score += min(3, k)
+        if veto:
+            decision = "rejected"
+        elif (same or overlap) and score >= AGREE_AT:
+            decision = "agree" if same else "agree_rounded"
+        elif not (same or overlap) and k >= 1 and _jaccard(ca, cb) >= 0.34 and score >= CONFLICT_AT:
+            decision = "conflict"
+        else:
+            decision = "rejected"
+        rows.append({"mention_a": a["mention_id"], "mention_b": b["mention_id"], "source_a": a["source_id"],
+                     "source_b": b["source_id"], "decision": decision, "score": round(score, 2),
+                     **{k2: reasons.get(k2) for k2 in ("value", "period", "indicator", "concepts", "label", "entity",
+                                                        "story")},
+                     "counted": reasons.get("counted"),
+                     "reasons": veto or "; ".join(f"{k2}: {v}" for k2, v in reasons.items())})
+    return pd.DataFrame(rows, columns=LINK_COLUMNS)
+
+
+def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFrame,
+              resources: Resources | None = None) -> pd.Series:
+    """A fact key per mention from the accepted links (None where the registered-indicator key
+    stands): connected mentions share one key; a component never holds two different values of one
+    source. Unregistered facts are keyed by their concepts, entity, period, kind and unit."""
+    m = mentions
+    pos = {mid: i for i, mid in enumerate(m["mention_id"])}
+    parent = list(range(len(m)))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    members: dict[int, list[int]] = {i: [i] for i in range(len(m))}
+    acc = links[links["decision"] != "rejected"].sort_values(["score", "mention_a", "mention_b"],
+                                                             ascending=[False, True, True])
+    values = list(m["value"])
+    sources = list(m["source_id"])
+    for r in acc.itertuples():
+        i, j = find(pos[r.mention_a]), find(pos[r.mention_b])
+        if i == j:
+            continue
+        seen: dict[str, set] = defaultdict(set)
+        ok = True
+        for x in members[i] + members[j]:
+            seen[sources[x]].add(_value_key(values[x]))
+            if len(seen[sources[x]]) > 1:
+                ok = False
+                break
+        if not ok:
+            continue
+        parent[j] = i
+        members[i] += members.pop(j)
+    desc = describe_mentions(m, articles, resources)
+    keys = [None] * len(m)
+    for root, idx in members.items():
+        if len(idx) < 2 or len({sources[x] for x in idx}) < 2:
+            continue
+        rows = m.iloc[idx]
+        registered = rows["indicator"].dropna()
+        if len(registered):
+            # one registered indicator: the whole component takes the most complete key among its
+            # registered mentions (a year and a place over unspecified/unknown)
+            if registered.nunique() >= 1:
+                main = registered.value_counts().sort_index().idxmax()  # the indicator most members have
+                reg_rows = rows[rows["indicator"] == main]
+                anchor = min((fact_key(r) for _, r in reg_rows.iterrows()),
+                             key=lambda k: (("|unspecified|" in k) + ("|unknown|" in k), k))
+                for x in idx:
+                    keys[x] = anchor
+            continue
+        ent = rows["entity"].dropna().mode()
+        per = rows["period"].dropna()
+        kind = "target" if (rows["qualifier"] == "target").any() else "level"
+        common = frozenset.intersection(*[desc.iloc[x]["concepts"] or frozenset() for x in idx])
+        label = "~" + ("+".join(sorted(common)) if common else "figure")
+        key = (f"{label}|{ent.iloc[0] if len(ent) else 'unknown'}|"
+               f"{int(per.mode().iloc[0]) if len(per) else 'unspecified'}|{kind}|{rows['unit'].iloc[0]}")
+        first = min(m["mention_id"].iloc[x] for x in idx)
+        for x in idx:
+            keys[x] = f"{key}|{first}" if label.startswith("~") else key
+    return pd.Series(keys, index=m.index, dtype=object)
