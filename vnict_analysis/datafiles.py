@@ -123,6 +123,7 @@ class LexiconFile(_Model):
     percent_multipliers: dict[Text, float] = {}
     currencies: dict[Text, Words] = {}
     currency_scales: dict[Text, Text] = {}
+    scale_links: Words = []           # a word between a scale and its currency: "milliards de dollars"
     rate_words: Words = []
     times_words: Words = []
     bounds: Bounds = Bounds()

@@ -40,6 +40,18 @@ class Tail:
 
 
 @dataclass(frozen=True)
+class Tails:
+    """Several `Tail` lists searched together (names in any case, ISO codes in capitals only);
+    the longest word found wins."""
+
+    parts: tuple
+
+    def search(self, head: str) -> tuple[int, str] | None:
+        found = [hit for t in self.parts if (hit := t.search(head))]
+        return min(found, key=lambda h: h[0]) if found else None
+
+
+@dataclass(frozen=True)
 class Rules:
     """Compiled patterns for one language. Patterns named `*_after` are matched at a position
     (``pattern.match(text, pos)``); `*_before` are searched at the end of the preceding text."""
@@ -51,7 +63,8 @@ class Rules:
     percent_after: re.Pattern
     percent_before: Tail
     currency_after: re.Pattern
-    currency_before: Tail
+    scale_link: re.Pattern | None
+    currency_before: Tails
     times_after: re.Pattern
     rate_after: re.Pattern
     classifier_after: re.Pattern | None
@@ -105,6 +118,7 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
     ws = r"\s*"
     scales = lex.scale_words()
     currencies = lex.currency_names()
+    codes = [c for c in lex.iso_codes() if c.lower() not in {k.lower() for k in currencies}]
     bounds = lex.bound_words()
     after_bounds = {str(w): kind for kind, ws in (lex.data.get("bounds_after") or {}).items() for w in ws}
     cues = lex.qualifier_words()
@@ -131,8 +145,11 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
         scale_after=re.compile(rf"(?:{ws}{alt(scales, sp, lead=False)})+", _FLAGS),
         percent_after=re.compile(ws + alt(lex.words("percent"), sp, lead=False), _FLAGS),
         percent_before=Tail.of([w for w in lex.words("percent") if w[:1].isalpha()], sp),
-        currency_after=re.compile(ws + alt(currencies, sp, lead=False), _FLAGS),
-        currency_before=Tail.of(currencies, sp),
+        currency_after=re.compile(ws + "(?:" + alt(currencies, sp, lead=False)
+                                  + (r"|(?-i:" + alt(codes, True, lead=False) + ")" if codes else "") + ")", _FLAGS),
+        scale_link=(re.compile(ws + alt(lex.words("scale_links"), sp, lead=True) + ws, _FLAGS)
+                    if lex.words("scale_links") else None),
+        currency_before=Tails((Tail.of(currencies, sp), Tail.of(codes, True, case=True))),
         times_after=re.compile(ws + alt(lex.words("times_words"), sp, lead=False), _FLAGS),
         rate_after=re.compile(
             r"(?:\s*[^\W\d_][\w-]*){0,4}?\s*" + alt(lex.words("rate_words"), sp) + r"\s*(\d+(?:[.,]\d+)*)", _FLAGS
@@ -163,7 +180,7 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
         range_between=re.compile(r"^\s*" + alt(lex.words("range_connectors"), sp) + r"\s*$", _FLAGS),
         cues=re.compile(first_chars(cues) + ((r"(?<!\w)" + alt(cues, False) + r"(?!\w)") if sp else alt(cues, False)),
                         _FLAGS),
-        currency_codes={k.lower(): v for k, v in currencies.items()},
+        currency_codes={**{c.lower(): c for c in codes}, **{k.lower(): v for k, v in currencies.items()}},
         bound_kinds={k.lower(): v for k, v in bounds.items()},
         cue_kinds={k.lower(): v for k, v in cues.items()},
         scales={k.lower(): v for k, v in scales.items()},

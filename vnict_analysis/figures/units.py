@@ -48,6 +48,9 @@ def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
         c.value *= mult
         c.extra["scale"] = mult
         pos = m.end()
+        link = r.scale_link.match(text, pos) if r.scale_link is not None else None
+        if link and r.currency_after.match(text, link.end()):  # "milliards de dollars"
+            pos = link.end()
     elif short:
         c.value *= short[0]
         c.extra["scale"] = short[0]

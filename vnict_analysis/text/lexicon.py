@@ -10,6 +10,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_s
 
 from ..datafiles import LexiconFile, check_lang, read_data_file
 from ..resources import Resources, as_resources
+from . import cldr
 
 __all__ = ["Lexicon", "load_lexicon", "available_lexicons", "check_lang"]
 
@@ -52,6 +53,10 @@ class Lexicon:
             for n in names:
                 out[str(n)] = str(code)
         return out
+
+    def iso_codes(self) -> list[str]:
+        """ISO 4217 codes in use (from CLDR), to be matched in capitals only ("42 MYR", "CAD 3.03")."""
+        return list(self.data.get("_iso_codes") or [])
 
     def bound_words(self) -> dict[str, str]:
         return {str(w): kind for kind, ws in (self.data.get("bounds") or {}).items() for w in ws}
@@ -104,7 +109,7 @@ def _build_lexicon(lang: str, code: str, res: Resources) -> Lexicon:
     common = read_data_file(folder / "_common.yaml", LexiconFile)
     own_path = folder / f"{code}.yaml"
     own: dict[str, Any] = read_data_file(own_path, LexiconFile) if own_path.exists() else {}
-    data = _merge(common, own)
+    data = _with_cldr(_merge(common, own), lang.replace("-", "_"))
     loc = Locale.parse(lang.replace("-", "_"))
     return Lexicon(
         lang=code,
@@ -113,6 +118,40 @@ def _build_lexicon(lang: str, code: str, res: Resources) -> Lexicon:
         minus=get_minus_sign_symbol(loc),
         data=data,
     )
+
+
+def _with_cldr(data: dict[str, Any], locale: str) -> dict[str, Any]:
+    """`data` with what CLDR adds beneath it (see :mod:`.cldr`): scale words, percent words,
+    currency names and symbols, and the ISO codes in use (matched case-sensitively). A word the
+    YAML already gives, under any key, is left as the YAML has it."""
+    out = dict(data)
+    spaced = bool(out.get("script_spaces", True))
+    numbers = {k: dict(v) if isinstance(v, dict) else v for k, v in (out.get("numbers") or {}).items()}
+    known = {str(w).lower() for key in ("units", "values", "adders", "multipliers", "scales")
+             for w in (numbers.get(key) or {})}
+    scales = dict(numbers.get("scales") or {})
+    for word, mag in cldr.scale_words(locale, spaced).items():
+        if word.lower() not in known:
+            scales[word] = mag
+            known.add(word.lower())
+    numbers["scales"] = scales
+    out["numbers"] = numbers
+    percent = list(out.get("percent") or [])
+    have = {str(w).lower() for w in percent}
+    percent += [w for w in cldr.percent_words(locale) if w.lower() not in have]
+    out["percent"] = percent
+    currencies = {code: list(names) for code, names in (out.get("currencies") or {}).items()}
+    taken = {str(n).lower() for names in currencies.values() for n in names}
+    owners = cldr.symbol_owners(locale)
+    for code, names in cldr.currency_words(locale).items():
+        extra = [n for n in names if n.lower() not in taken and owners.get(n.lower()) == code]
+        if extra:
+            currencies.setdefault(code, [])
+            currencies[code] = currencies[code] + extra
+            taken.update(n.lower() for n in extra)
+    out["currencies"] = currencies
+    out["_iso_codes"] = list(cldr.current_currencies())
+    return out
 
 
 def available_lexicons(resources: "Resources | str | Path | None" = None) -> list[str]:

@@ -1,0 +1,102 @@
+"""What CLDR (through Babel) knows about a language's figures: scale words from the compact decimal
+formats ("Milliarden", "млрд", "mil millones", 万/億/兆, 억/조), percent words from the unit names
+("Prozent", "pour cent", "процентов"), currency names with their plural forms and the locale's
+currency symbols (¥ is CNY in zh, JPY in ja), and the ISO 4217 codes in use. `text.lexicon` merges
+this under each YAML lexicon, so a language with no YAML file still reads money and percentages;
+YAML adds what CLDR lacks and wins where both speak."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel import Locale
+from babel.core import get_global
+from babel.numbers import get_currency_name, get_territory_currencies
+from babel.units import format_unit
+
+_COUNTS = (0, 1, 2, 3, 5, 11, 21, 1.5)
+
+
+@lru_cache(maxsize=1)
+def current_currencies() -> tuple[str, ...]:
+    """ISO 4217 codes tendered in some territory today (historic codes left out)."""
+    codes: set[str] = set()
+    for territory in get_global("territory_currencies"):
+        codes.update(get_territory_currencies(territory, tender=True, non_tender=False))
+    return tuple(sorted(codes))
+
+
+def _words_of(pattern_text: str) -> list[str]:
+    """The word of a compact pattern, with and without its quoted full stop ("0 Mrd'.'")."""
+    dotted = pattern_text.replace("'.'", "\x00")
+    word = re.sub(r"[0#.,¤]", "", dotted).replace("'", "").strip()
+    return [word.replace("\x00", "."), word.replace("\x00", "").strip()] if "\x00" in word else [word]
+
+
+@lru_cache(maxsize=256)
+def scale_words(locale: str, spaced: bool) -> dict[str, float]:
+    """``{word: magnitude}`` from the compact decimal formats, long and short. In scripts with
+    spaces, abbreviations of one or two letters ("M", "Tr", "Md") are left out: alone they are
+    too ambiguous (Indonesian "M" is miliar, English "M" million)."""
+    loc = Locale.parse(locale)
+    out: dict[str, float] = {}
+    formats = loc.compact_decimal_formats
+    for length in formats.keys():
+        for plural in formats[length].keys():
+            for magnitude, pattern in formats[length][plural].items():
+                text = getattr(pattern, "pattern", str(pattern))
+                zeros = text.count("0")
+                for word in _words_of(text):
+                    if not zeros or not word:
+                        continue
+                    if spaced and any(len(tok.rstrip(".")) < 3 for tok in word.split()):
+                        continue
+                    out.setdefault(word, float(int(magnitude) // 10 ** (zeros - 1)))
+    return out
+
+
+@lru_cache(maxsize=256)
+def percent_words(locale: str) -> list[str]:
+    """The percent unit's names in every plural form ("Prozent", "процента", "процентов")."""
+    words = set()
+    for length in ("long", "short", "narrow"):
+        for n in _COUNTS:
+            try:
+                text = format_unit(n, "percent", length=length, locale=locale)
+            except (KeyError, ValueError):
+                continue
+            word = re.sub(r"[\d\s.,\u00a0\u202f]+", " ", text).strip()
+            if word:
+                words.add(word)
+    return sorted(words, key=len, reverse=True)
+
+
+@lru_cache(maxsize=256)
+def currency_words(locale: str) -> dict[str, list[str]]:
+    """``{ISO code: [names and symbols]}`` for the currencies in use: display names in every plural
+    form and the locale's own symbols (a bare letter pair such as "kr" is left out)."""
+    loc = Locale.parse(locale)
+    out: dict[str, list[str]] = {}
+    symbols = loc.currency_symbols
+    for code in current_currencies():
+        names = set()
+        for n in _COUNTS:
+            try:
+                names.add(get_currency_name(code, n, locale))
+            except (KeyError, ValueError):
+                pass
+        sym = symbols.get(code)
+        if sym and sym != code and not (sym.isalpha() and len(sym) <= 2):
+            names.add(sym)
+        names.discard(code)
+        out[code] = sorted(n for n in names if n)
+    return out
+
+
+def symbol_owners(locale: str) -> dict[str, str]:
+    """A symbol shared by several currencies in a locale's data belongs to none of them."""
+    seen: dict[str, set[str]] = {}
+    for code, names in currency_words(locale).items():
+        for n in names:
+            seen.setdefault(n.lower(), set()).add(code)
+    return {n: next(iter(c)) for n, c in seen.items() if len(c) == 1}
