@@ -51,8 +51,12 @@ def _match(mentions: pd.DataFrame, texts: dict[str, str], ref: dict) -> str | No
     return str(cand.iloc[0]["mention_id"])
 
 
-def score_links(reference: dict, articles: pd.DataFrame, mentions: pd.DataFrame) -> LinkScore:
-    """Compare a reconciled mentions table (with `fact_id`, `status`) with a cluster reference."""
+def score_links(reference: dict, articles: pd.DataFrame, mentions: pd.DataFrame,
+                facts: pd.DataFrame | None = None) -> LinkScore:
+    """Compare a reconciled mentions table (with `fact_id`, `status`) with a cluster reference; a
+    conflict is flagged when the fact both mentions are in has status ``conflict`` (from `facts`,
+    else from the mentions' own statuses)."""
+    fact_status = dict(zip(facts["fact_id"], facts["status"])) if facts is not None else {}
     texts = dict(zip(articles["source_id"], articles["text"]))
     by_id = mentions.set_index("mention_id")
     score = LinkScore()
@@ -76,6 +80,7 @@ def score_links(reference: dict, articles: pd.DataFrame, mentions: pd.DataFrame)
             shared = fa & fb
             linked = bool(shared)
             statuses = {status_of(m) for m in per_source[a] + per_source[b] if fact_of(m) in shared}
+            fact_statuses = statuses | {fact_status[f] for f in shared if f in fact_status}
             if fact["status"] == "agree":
                 score.agree.append((fact["id"], a, b, linked))
             elif fact["status"] == "agree_rounded":
@@ -86,7 +91,7 @@ def score_links(reference: dict, articles: pd.DataFrame, mentions: pd.DataFrame)
                 if va == vb:  # two sources on the same side of the conflict agree with each other
                     score.agree.append((fact["id"], a, b, linked))
                 else:
-                    score.conflicts.append((fact["id"], a, b, linked, linked and "conflict" in statuses))
+                    score.conflicts.append((fact["id"], a, b, linked, linked and "conflict" in fact_statuses))
     for pair in reference.get("different_facts") or []:
         ma, mb = _match(mentions, texts, pair["a"]), _match(mentions, texts, pair["b"])
         merged = ma is not None and mb is not None and fact_of(ma) is not None and fact_of(ma) == fact_of(mb)
@@ -102,4 +107,4 @@ def score_cluster_folder(folder: str | Path, **run_kw) -> tuple[LinkScore, objec
     folder = Path(folder)
     reference = yaml.safe_load((folder / "reference.yaml").read_text(encoding="utf-8"))
     res = run([folder], **run_kw)
-    return score_links(reference, res.articles, res.mentions), res
+    return score_links(reference, res.articles, res.mentions, res.facts), res

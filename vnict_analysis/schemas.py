@@ -230,6 +230,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "entity": "entity evidence",
         "story": "other specific values the two articles share (co-reporting)",
         "counted": "the counted nouns, when two counts in one language count different things",
+        "published": "publication dates, when two undated figures were published far apart",
+        "kind": "target vs level, when the two qualifiers differ",
         "reasons": "all reasons in one line, or the reason the pair was vetoed",
     },
     "checks": {

@@ -16,7 +16,8 @@ concepts        Jaccard of the concept sets (``concepts.yaml``, any language) x 
 label           Jaccard of the words around the figures (same language) x 3
 entity          same +1; different -1.5 (entities are read less reliably than values)
 counted         counts of different nouns in one language ("3 fields" vs "3 axes") -3
-kind            target vs level: no link
+published       two undated figures published more than 180 days apart -3
+kind            target vs level: -4 when the values are equal and specific, else no link
 story           the two articles share k other specific values: +min(3, k) (co-reporting)
 ==============  ==========================================================================
 
@@ -42,7 +43,7 @@ AGREE_AT = 5.0
 CONFLICT_AT = 5.5
 BEFORE, AFTER = 90, 40      # characters of context read for concepts and label words
 LINK_COLUMNS = ["mention_a", "mention_b", "source_a", "source_b", "decision", "score", "value", "period",
-                "indicator", "concepts", "label", "entity", "story", "counted", "reasons"]
+                "indicator", "concepts", "label", "entity", "story", "counted", "published", "kind", "reasons"]
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -94,6 +95,24 @@ def describe_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, resources:
     return pd.DataFrame(rows, columns=["concepts", "label_words"], index=mentions.index)
 
 
+def _specific(number_text) -> bool:
+    """A value that tells one story from another: three significant digits or more ("14,02",
+    "36.571", "147.8"), or two that are not a round 10, 15, 20 ("82", "19")."""
+    digits = re.sub(r"\D", "", str(number_text)).strip("0")
+    return len(digits) >= 3 or (len(digits) == 2 and digits[-1] not in "05")
+
+
+def _days_apart(a, b) -> int | None:
+    """Days between two publication dates (YYYY[-MM[-DD]]); None unless both give a month."""
+    import datetime as dt
+
+    def parse(v):
+        m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", str(v)) if isinstance(v, str) else None
+        return dt.date(int(m[1]), int(m[2]), int(m[3] or 15)) if m else None
+    da, db = parse(a), parse(b)
+    return abs((da - db).days) if da and db else None
+
+
 def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -118,7 +137,11 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     freq = Counter((u, _value_key(v)) for u, v in zip(m["unit"], m["value"]))
     ivals = [interval(float(v), t, b if isinstance(b, str) else None, tolerance)
              for v, t, b in zip(m["value"], m["number_text"], m["bound"])]
-    specific = [freq[(u, _value_key(v))] <= max(2, n // 200) and len(re.sub(r"\D", "", str(t))) >= 2
+    n_sources = m["source_id"].nunique()
+    src_freq = Counter()
+    for (u, v), g in m.groupby([m["unit"], m["value"].map(_value_key)])["source_id"]:
+        src_freq[(u, v)] = g.nunique()
+    specific = [_specific(t) and src_freq[(u, _value_key(v))] <= max(6, n_sources // 5)
                 for u, v, t in zip(m["unit"], m["value"], m["number_text"])]
     # story co-reporting: specific values each pair of articles shares
     by_value: dict[tuple, set] = defaultdict(set)
@@ -216,6 +239,11 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             score += 3 * jac
         else:
             reasons["label"] = "different languages (concepts compared instead)"
+        if _missing(pa) and _missing(pb):
+            days = _days_apart(a.get("published"), b.get("published"))
+            if days is not None and days > 180:
+                reasons["published"] = f"undated figures published {days} days apart -3"
+                score -= 3
         ea, eb = a.get("entity"), b.get("entity")
         if isinstance(ea, str) and isinstance(eb, str):
             reasons["entity"] = "same +1" if ea == eb else f"{ea} vs {eb} -1.5"
@@ -232,7 +260,11 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         ka = "target" if a["qualifier"] == "target" else "level"
         kb = "target" if b["qualifier"] == "target" else "level"
         if ka != kb:
-            veto = veto or "target vs level"
+            if same and specific[i]:  # qualifier cues are read less reliably than a rare equal value
+                reasons["kind"] = "target vs level -4"
+                score -= 4
+            else:
+                veto = veto or "target vs level"
         k = story(a["source_id"], b["source_id"], 1 if same and specific[i] else 0)
         reasons["story"] = f"{k} other shared values +{min(3, k)}"
         score += min(3, k)
@@ -248,7 +280,8 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                      "source_b": b["source_id"], "decision": decision, "score": round(score, 2),
                      **{k2: reasons.get(k2) for k2 in ("value", "period", "indicator", "concepts", "label", "entity",
                                                         "story")},
-                     "counted": reasons.get("counted"),
+                     "counted": reasons.get("counted"), "published": reasons.get("published"),
+                     "kind": reasons.get("kind"),
                      "reasons": veto or "; ".join(f"{k2}: {v}" for k2, v in reasons.items())})
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
@@ -257,7 +290,7 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
               resources: Resources | None = None) -> pd.Series:
     """A fact key per mention from the accepted links (None where the registered-indicator key
     stands): connected mentions share one key; a component never holds two different values of one
-    source. Unregistered facts are keyed by their concepts, entity, period, kind and unit."""
+    source, nor two figures of one sentence. Unregistered facts are keyed by their concepts, entity, period, kind and unit."""
     m = mentions
     pos = {mid: i for i, mid in enumerate(m["mention_id"])}
     parent = list(range(len(m)))
@@ -273,13 +306,14 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
                                                              ascending=[False, True, True])
     values = list(m["value"])
     sources = list(m["source_id"])
+    sentences = list(zip(m["source_id"], m["sentence_start"]))
     for r in acc.itertuples():
         i, j = find(pos[r.mention_a]), find(pos[r.mention_b])
         if i == j:
             continue
         seen: dict[str, set] = defaultdict(set)
-        ok = True
-        for x in members[i] + members[j]:
+        ok = len({sentences[x] for x in members[i] + members[j]}) == len(members[i]) + len(members[j])
+        for x in members[i] + members[j]:  # one value per source; two figures of one sentence are two facts
             seen[sources[x]].add(_value_key(values[x]))
             if len(seen[sources[x]]) > 1:
                 ok = False
