@@ -95,17 +95,20 @@ def cmd_reconcile(args) -> int:
     from .people.attribution import extract_attributions
     from .pipeline import figures_to_facts
 
-    _check_outputs(args.output, args.facts, args.checks, args.skipped, args.rejected)
+    _check_outputs(args.output, args.facts, args.checks, args.skipped, args.rejected, args.links)
     if args.tolerance < 0 or args.check_tolerance < 0:
         raise CLIError("--tolerance and --check-tolerance must be >= 0")
     articles = _load(args)
     mentions = _mentions(args, articles)
     indicators = load_indicators()
-    with_facts, facts = figures_to_facts(articles, mentions, extract_attributions(articles), indicators,
-                                         tolerance=args.tolerance)
+    with_facts, facts, links = figures_to_facts(articles, mentions, extract_attributions(articles), indicators,
+                                                tolerance=args.tolerance, with_links=True)
     write_table(with_facts, args.output, _meta(args, articles, "Figure mentions with indicator, entity, fact and status."))
     if args.facts:
         write_table(facts, args.facts, _meta(args, articles, "One row per fact across sources."))
+    if args.links:
+        write_table(links, args.links, _meta(args, articles, "One row per compared pair of mentions: decision, "
+                                                             "match weight and each reason."), table="links")
     if args.checks:
         write_table(run_checks(facts, indicators, tolerance=args.check_tolerance), args.checks,
                     _meta(args, articles, "One row per arithmetic check between facts."))
@@ -177,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--check-tolerance", type=float, default=0.01, help="relative tolerance of checks")
             p.add_argument("--facts", help="write the facts table here")
             p.add_argument("--checks", help="write the checks table here")
+            p.add_argument("--links", help="write the links table here: every compared pair, decision, score, reasons")
         if name == "attributions":
             p.add_argument("--findings", help="write the findings table here")
     p = sub.add_parser("run", help="every table at once into a folder (Parquet + .meta.yaml), only if inputs changed",

@@ -61,6 +61,13 @@ def read_sources(path: str | Path | None = None) -> dict[str, dict]:
             for sid, meta in (data.get("sources") or {}).items()}
 
 
+def content_key(text: str) -> str:
+    """Hash of a text with case, spacing and punctuation ignored: two files with the same key are
+    copies of one article."""
+    norm = re.sub(r"[\W_]+", " ", text.casefold()).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
 def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Expand folders to the `.txt` files they hold (sorted); a missing path is an error."""
     out: list[Path] = []
@@ -160,6 +167,12 @@ def load_corpus(
             "sha256": hashlib.sha256(raw).hexdigest(), "n_chars": len(text), "encoding": enc,
             **{k: meta.get(k) for k in ("outlet", "url", "title", "translated_from", "published", "note")},
         })
+    first_of: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: r["source_id"]):  # copies of one text are one source
+        key = content_key(row["text"])
+        row["duplicate_of"] = first_of.setdefault(key, row["source_id"])
+        if row["duplicate_of"] == row["source_id"]:
+            row["duplicate_of"] = None
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     if articles["source_id"].duplicated().any():
         dups = sorted(articles.loc[articles["source_id"].duplicated(), "source_id"])

@@ -14,7 +14,7 @@ REJECTED_COLUMNS = ["source_id", "lang", "raw", "start", "end", "sentence", "rea
 
 ARTICLE_COLUMNS = [
     "source_id", "lang", "lang_source", "text", "path", "sha256", "n_chars", "encoding",
-    "outlet", "url", "title", "translated_from", "published", "note",
+    "outlet", "url", "title", "translated_from", "published", "note", "duplicate_of",
 ]
 SKIPPED_COLUMNS = ["path", "reason"]
 
@@ -131,6 +131,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "translated_from": "language of the original when the article is a translation (sources.yaml)",
         "published": "publication date YYYY[-MM[-DD]] (sources.yaml)",
         "note": "free note on the source (sources.yaml)",
+        "duplicate_of": "the first article with the same text (case, spacing, punctuation ignored); null for an original",
     },
     "skipped": {
         "path": "an input file that could not be read",
@@ -163,6 +164,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "entity": "place or body the figure is about",
         "translated_from": "language of the original when the article is a translation",
         "published": "publication date of the article",
+        "duplicate_of": "the article this one is a copy of (copies count as one source)",
         "indicator_name": "display name of the indicator",
         "label_scope": "IT or ICT: what the reported label covers",
         "speaker": "who the figure is credited to",
@@ -196,7 +198,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "value_high": "upper end when the fact is a range",
         "bound": "bound of the preferred mention",
         "status": "agree, conflict or single",
-        "n_sources": "number of sources reporting the fact",
+        "n_sources": "number of sources reporting the fact (copies of one text count once)",
+        "n_copies": "articles folded into another as copies of its text",
         "n_mentions": "number of mentions",
         "sources": "source ids, comma-separated",
         "langs": "languages, comma-separated",

@@ -261,7 +261,7 @@ def annotate(mentions: pd.DataFrame, articles: pd.DataFrame, indicators: Indicat
             cols[k].append(v)
     for k, v in cols.items():
         out[k] = pd.Series(v, index=out.index, dtype=object)
-    for col in ("translated_from", "published"):
+    for col in ("translated_from", "published", "duplicate_of"):
         out[col] = out["source_id"].map(dict(zip(articles["source_id"], articles[col]))) if col in articles else None
     out["indicator_name"] = [indicators.name(i) for i in out["indicator"]]
     out["label_scope"] = [indicators.scope(i, lab) for i, lab in zip(out["indicator"], out["label_reported"])]

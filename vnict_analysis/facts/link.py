@@ -132,6 +132,10 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     m = mentions.reset_index(drop=True)
     if m.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)
+    if "duplicate_of" in m.columns:  # copies of one text are one source: never compared with each other
+        origin = [d if isinstance(d, str) else s for d, s in zip(m["duplicate_of"], m["source_id"])]
+    else:
+        origin = list(m["source_id"])
     desc = describe_mentions(m, articles, resources)
     n = len(m)
     freq = Counter((u, _value_key(v)) for u, v in zip(m["unit"], m["value"]))
@@ -147,7 +151,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     by_value: dict[tuple, set] = defaultdict(set)
     for i in range(n):
         if specific[i]:
-            by_value[(m.at[i, "unit"], _value_key(m.at[i, "value"]))].add(m.at[i, "source_id"])
+            by_value[(m.at[i, "unit"], _value_key(m.at[i, "value"]))].add(origin[i])
     shared: Counter = Counter()
     for sources in by_value.values():
         for a, b in combinations(sorted(sources), 2):
@@ -163,21 +167,23 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         for i in order:
             active = [j for j in active if ivals[j][1] >= ivals[i][0]]
             for j in active:
-                if m.at[i, "source_id"] != m.at[j, "source_id"]:
+                if origin[i] != origin[j]:
                     pairs.add((min(i, j), max(i, j)))
             active.append(i)
     story_pairs = {k for k, v in shared.items() if v >= 1}
     if story_pairs:                                       # conflicts: same concept and unit inside a story
-        by_src = m.groupby("source_id").groups
+        by_src = pd.Series(range(n)).groupby(pd.Series(origin)).groups
         for a, b in story_pairs:
             for i in by_src.get(a, []):
                 for j in by_src.get(b, []):
-                    if m.at[i, "unit"] == m.at[j, "unit"] and \
+                    if origin[i] != origin[j] and m.at[i, "unit"] == m.at[j, "unit"] and \
                             _jaccard(desc.at[i, "concepts"], desc.at[j, "concepts"]) > 0:
                         pairs.add((min(i, j), max(i, j)))
 
     rows = []
-    for i, j in sorted(pairs):
+    ids = list(m["mention_id"])
+    pairs = {(i, j) if ids[i] < ids[j] else (j, i) for i, j in pairs}  # a before b by id: order-free
+    for i, j in sorted(pairs, key=lambda p: (ids[p[0]], ids[p[1]])):
         a, b = m.loc[i], m.loc[j]
         reasons, score, veto = {}, 0.0, None
         lo, hi = max(ivals[i][0], ivals[j][0]), min(ivals[i][1], ivals[j][1])
@@ -265,7 +271,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                 score -= 4
             else:
                 veto = veto or "target vs level"
-        k = story(a["source_id"], b["source_id"], 1 if same and specific[i] else 0)
+        k = story(origin[i], origin[j], 1 if same and specific[i] else 0)
         reasons["story"] = f"{k} other shared values +{min(3, k)}"
         score += min(3, k)
         if veto:

@@ -18,7 +18,7 @@ RECONCILED_COLUMNS = ["fact_id", "fact_kind", "status", "rank", "rank_reason"]
 FACT_COLUMNS = [
     "fact_id", "indicator", "indicator_name", "entity", "period", "kind", "unit", "value", "value_high", "bound",
     "status",
-    "n_sources", "n_mentions", "sources", "langs", "values", "labels", "qualifiers", "bounds",
+    "n_sources", "n_copies", "n_mentions", "sources", "langs", "values", "labels", "qualifiers", "bounds",
     "speakers", "label_scopes", "label_differs", "qualifier_differs", "bound_differs", "speaker_differs",
     "preferred_mention", "preferred_source", "rank_rule", "diagnosis",
 ]
@@ -173,7 +173,7 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
     for col in RECONCILED_COLUMNS:
         out[col] = None
     out["status"] = "unassigned"
-    for col in ("translated_from", "published", "label_scope", "range_id"):
+    for col in ("translated_from", "published", "label_scope", "range_id", "duplicate_of"):
         if col not in out.columns:
             out[col] = None
     if "link_key" not in out.columns:
@@ -184,8 +184,9 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
     for fid in sorted(set(keys)):
         group = assigned[keys == fid]
         clusters = _clusters(group, tolerance)
-        n_src = {i: group.loc[c, "source_id"].nunique() for i, c in enumerate(clusters)}
-        n_sources = group["source_id"].nunique()
+        origin = group["duplicate_of"].where(group["duplicate_of"].notna(), group["source_id"])
+        n_src = {i: origin.loc[c].nunique() for i, c in enumerate(clusters)}
+        n_sources = origin.nunique()
         status = "single" if n_sources == 1 and len(clusters) == 1 else ("agree" if len(clusters) == 1 else "conflict")
         if status == "agree" and group["value"].max() - group["value"].min() > 1e-9 * max(abs(group["value"]).max(), 1):
             status = "agree_rounded"  # one value within the precision each source wrote ("about 40" vs 39)
@@ -216,6 +217,7 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
             "entity": best["entity"], "period": best["period"], "kind": out.at[best_idx, "fact_kind"],
             "unit": best["unit"], "value": _range_low(out, best_idx), "value_high": _range_high(out, best_idx),
             "bound": best["bound"], "status": status, "n_sources": n_sources,
+            "n_copies": int(group.loc[group["duplicate_of"].notna(), "source_id"].nunique()),
             "n_mentions": len(group), "sources": _join(group["source_id"]), "langs": _join(group["lang"]),
             "values": _join(f"{v:g}" for v in group["value"]),
             "labels": _per_source(group, "label_reported"), "qualifiers": _per_source(group, "qualifier"),
@@ -232,5 +234,5 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
         })
     facts_df = pd.DataFrame(facts, columns=FACT_COLUMNS)
     facts_df["period"] = facts_df["period"].astype("Int64")
-    facts_df = facts_df.astype({"value": float, "n_sources": int, "n_mentions": int})
+    facts_df = facts_df.astype({"value": float, "n_sources": int, "n_copies": int, "n_mentions": int})
     return out, validate(facts_df, FACTS)

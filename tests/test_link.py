@@ -1,0 +1,149 @@
+"""Linking figures by evidence: hand-worked pairs for each reason and status, invariances, bad input,
+copies, and the blind cluster sets (references written by helpers who never saw the code)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import vnict_analysis as va
+from vnict_analysis.errors import NoArticlesError
+from vnict_analysis.evaluate_links import score_cluster_folder
+from vnict_analysis.facts.link import LINK_COLUMNS, link
+from vnict_analysis.facts.reconcile import diagnose
+
+CLUSTERS = Path(__file__).resolve().parent / "fixtures" / "clusters"
+
+
+def _corpus(tmp_path, texts: dict[str, str]) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _fact_of(res, source, value):
+    m = res.mentions
+    row = m[(m["source_id"] == source) & (m["value"] == value)]
+    assert len(row) == 1, (source, value, m[["source_id", "value", "raw"]])
+    return row.iloc[0]["fact_id"]
+
+
+STORY = {  # one story in three languages, no registered indicator for these figures
+    "a_en": "In 2024 Vietnam's online video platforms earned revenue of 1,234.5 million USD, and 37.8 million "
+            "people watched them every day.",
+    "b_de": "Im Jahr 2024 erzielten Vietnams Online-Videoplattformen einen Umsatz von 1.234,5 Millionen US-Dollar; "
+            "37,8 Millionen Menschen sahen sie täglich.",
+    "c_fr": "En 2024, les plateformes vidéo en ligne du Vietnam ont réalisé un chiffre d'affaires de 1 234,5 millions "
+            "de dollars et 37,8 millions de personnes les ont regardées chaque jour.",
+}
+
+
+def test_agreement_across_three_languages_without_a_registered_indicator(tmp_path):
+    res = va.run([_corpus(tmp_path, STORY)])
+    facts = {_fact_of(res, s, 1_234_500_000.0) for s in STORY}
+    assert len(facts) == 1 and None not in facts
+    fact = res.facts.set_index("fact_id").loc[facts.pop()]
+    assert fact["status"] == "agree" and fact["n_sources"] == 3
+    assert fact["indicator"].startswith("~revenue")  # keyed by its concept, not by a registry entry
+    links = res.links[res.links["decision"] == "agree"]
+    assert set(LINK_COLUMNS) <= set(res.links.columns)
+    assert links["value"].str.startswith("equal").all() and links["concepts"].str.contains("revenue").all()
+
+
+def test_rounded_value_is_agree_rounded(tmp_path):
+    texts = dict(STORY)
+    texts["c_fr"] = texts["c_fr"].replace("1 234,5 millions", "environ 1,23 milliard")
+    res = va.run([_corpus(tmp_path, texts)])
+    fid = _fact_of(res, "a_en", 1_234_500_000.0)
+    assert _fact_of(res, "c_fr", 1_230_000_000.0) == fid
+    assert res.facts.set_index("fact_id").loc[fid, "status"] == "agree_rounded"
+
+
+def test_dropped_scale_word_is_a_conflict_diagnosed_as_scale_slip(tmp_path):
+    texts = dict(STORY)
+    texts["c_fr"] = texts["c_fr"].replace("1 234,5 millions de dollars", "1 234,5 dollars")  # scale word dropped
+    res = va.run([_corpus(tmp_path, texts)])
+    fid = _fact_of(res, "a_en", 1_234_500_000.0)
+    assert _fact_of(res, "c_fr", 1_234.5) == fid
+    fact = res.facts.set_index("fact_id").loc[fid]
+    assert fact["status"] == "conflict" and fact["diagnosis"] == "scale_slip"
+
+
+def test_same_number_different_fact_never_merges(tmp_path):
+    texts = {"a_en": "In 2023 the digital economy accounted for 16.5% of GDP, and e-commerce grew by 25%.",
+             "b_en": "In 2023 e-commerce revenue grew by 16.5% while the digital economy made up 25% of GDP."}
+    res = va.run([_corpus(tmp_path, texts)])
+    assert _fact_of(res, "a_en", 16.5) != _fact_of(res, "b_en", 16.5) or _fact_of(res, "a_en", 16.5) is None
+
+
+def test_counts_of_different_things_do_not_link(tmp_path):
+    texts = {"a_id": "Kota ini berfokus pada tiga bidang utama: infrastruktur, manusia, dan insentif.",
+             "b_id": "Proyek ini disusun berdasarkan tiga poros: infrastruktur, data, dan aplikasi."}
+    res = va.run([_corpus(tmp_path, texts)])
+    assert (res.links["decision"] == "rejected").all()
+
+
+@pytest.mark.parametrize("values,qualifiers,sentences,expected", [
+    ([147.8e6, 147.8e3], [None, None], ["", ""], "scale_slip"),
+    ([20.0, 24.0], ["target", None], ["", ""], "target_vs_actual"),
+    ([5.0, 6.0], [None, None], ["at constant 2010 prices", ""], "different_base"),
+    ([39.0, 40.0], [None, None], ["", ""], "rounding"),
+    ([10.4, 12.1], [None, None], ["", ""], "unexplained"),
+])
+def test_diagnosis(values, qualifiers, sentences, expected):
+    assert diagnose(values, [2024, 2024], qualifiers, sentences) == expected
+
+
+def test_links_do_not_depend_on_order(tmp_path):
+    res = va.run([_corpus(tmp_path, STORY)])
+    shuffled = res.mentions.drop(columns=["fact_id", "fact_kind", "status", "rank", "rank_reason", "link_key"])
+    shuffled = shuffled.sample(frac=1, random_state=3)
+    again = link(shuffled, res.articles)
+    key = ["mention_a", "mention_b"]
+    a = res.links.sort_values(key).reset_index(drop=True)
+    b = again.sort_values(key).reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_unrelated_article_changes_no_link(tmp_path):
+    res = va.run([_corpus(tmp_path, STORY)])
+    folder = tmp_path / "corpus"
+    (folder / "z_vi.txt").write_text("Năm 2022, doanh thu công nghiệp phần mềm của Cần Thơ đạt 812 tỷ đồng.",
+                                     encoding="utf-8")
+    more = va.run([folder])
+    accepted = res.links[res.links["decision"] != "rejected"][["mention_a", "mention_b", "decision"]]
+    merged = accepted.merge(more.links, on=["mention_a", "mention_b"], suffixes=("", "_new"))
+    assert len(merged) == len(accepted) and (merged["decision"] == merged["decision_new"]).all()
+
+
+def test_empty_inputs(tmp_path):
+    assert list(link(pd.DataFrame(columns=["source_id"]), pd.DataFrame()).columns) == LINK_COLUMNS
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(NoArticlesError):
+        va.run([tmp_path])
+
+
+def test_copies_are_one_source(tmp_path):
+    folder = _corpus(tmp_path, {"a_en": STORY["a_en"]})
+    for i in range(30):
+        (folder / f"copy{i:02d}.txt").write_text(STORY["a_en"].upper() + "  ", encoding="utf-8")
+    res = va.run([folder])
+    assert res.articles["duplicate_of"].notna().sum() == 30
+    fact = res.facts.set_index("fact_id").loc[_fact_of(res, "a_en", 1_234_500_000.0)] \
+        if _fact_of(res, "a_en", 1_234_500_000.0) else None
+    assert fact is None or (fact["n_sources"] == 1 and fact["status"] == "single")
+    assert (res.facts["n_sources"] == 1).all()
+    assert res.links.empty or not (res.links["decision"] != "rejected").any()
+
+
+# ---------------------------------------------------------------- blind cluster sets (regression)
+@pytest.mark.parametrize("name,agree,conflicts,merged", [("dev", 0.80, 0.65, 3), ("final", 0.78, 0.45, 4)])
+def test_cluster_set_scores(name, agree, conflicts, merged):
+    score, _ = score_cluster_folder(CLUSTERS / name)
+    pairs = score.agree + score.rounded
+    assert sum(r[3] for r in pairs) / len(pairs) >= agree
+    assert sum(r[4] for r in score.conflicts) / len(score.conflicts) >= conflicts
+    assert sum(m for _, m in score.different) <= merged
