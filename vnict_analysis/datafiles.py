@@ -108,6 +108,7 @@ class Attribution(_Model):
     conjunctions: Words = []
     locatives: Words = []
     linkers: Words = []
+    not_speakers: Words = []          # after a credit marker, never a speaker: "đó", "the report"
 
 
 class LexiconFile(_Model):

@@ -73,6 +73,7 @@ def generic_credits(articles: pd.DataFrame, resources: "Resources | str | Path |
         terms = load_terms(lex)
         segs = segment(text, lex)
         skip = boilerplate_spans(text, lex)
+        not_speakers = {str(w).casefold() for w in (lex.data.get("attribution") or {}).get("not_speakers") or []}
         first: dict[int, int] = {}
         for (s0, _), p in zip(segs.sentences, segs.paragraph_of_sentence):
             first.setdefault(p, s0)
@@ -85,6 +86,8 @@ def generic_credits(articles: pd.DataFrame, resources: "Resources | str | Path |
                     continue
                 comma = text.find(",", m.end, s1)
                 phrase = text[m.end:comma if comma > 0 else s1].strip()
+                if phrase.casefold().strip(" .") in not_speakers:  # "Theo đó" (accordingly), "the report"
+                    continue
                 if not phrase or len(phrase.split()) > 10 or person_candidates(text, m.end, m.end + len(phrase) + 1, terms, reg):
                     continue
                 rows.append({"source_id": str(art.source_id), "speaker": phrase, "speaker_title": None,
