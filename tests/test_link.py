@@ -147,3 +147,24 @@ def test_cluster_set_scores(name, agree, conflicts, merged):
     assert sum(r[3] for r in pairs) / len(pairs) >= agree
     assert sum(r[4] for r in score.conflicts) / len(score.conflicts) >= conflicts
     assert sum(m for _, m in score.different) <= merged
+
+
+def test_national_figure_is_not_the_dateline_city():
+    text = ("Hội nghị tổng kết năm của Bộ diễn ra tại Đà Nẵng.\n"
+            "Năm 2023, doanh thu toàn ngành của cả nước đạt 3,7 triệu tỷ đồng.")
+    articles = pd.DataFrame([{"source_id": "x", "lang": "vi", "text": text, "translated_from": None}])
+    out = va.annotate(va.extract_figures(text, "vi", "x"), articles, va.load_indicators())
+    assert out["entity"].isna().all()  # unknown stays unknown rather than the conference's city
+    text2 = text + " Việt Nam tiếp tục dẫn đầu khu vực."
+    articles2 = articles.assign(text=text2)
+    out2 = va.annotate(va.extract_figures(text2, "vi", "x"), articles2, va.load_indicators())
+    assert list(out2["entity"]) == ["Vietnam"]
+
+
+@pytest.mark.parametrize("text,lang", [("Theo đó, doanh thu ngành đạt 3,7 triệu tỷ đồng năm 2023.", "vi"),
+                                       ("According to the report, revenue reached 5 billion USD in 2023.", "en")])
+def test_connectives_and_reports_are_not_speakers(text, lang):
+    articles = pd.DataFrame([{"source_id": "x", "lang": lang, "text": text, "translated_from": None}])
+    m = va.extract_figures(text, lang, "x")
+    out = va.attribute(va.annotate(m, articles, va.load_indicators()), articles, va.extract_attributions(articles))
+    assert out["speaker"].isna().all(), out["speaker"].tolist()

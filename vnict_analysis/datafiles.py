@@ -149,6 +149,7 @@ class LexiconFile(_Model):
     anaphora: Words = []
     place_anaphora: Words = []
     clause_words: Words = []
+    national_words: Words = []        # a figure for the whole country: "cả nước", "nationwide"
     family_names: Words = []
     attribution: Attribution = Attribution()
 

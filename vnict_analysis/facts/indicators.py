@@ -181,6 +181,16 @@ def classify(text: str, lang: str, start: int, end: int, unit: str, floor: int, 
     return (f"{best[2]}_{rel}" if rel else best[2]), best[3], rel
 
 
+def _national(sentence: str, lang: str, ind: Indicators) -> bool:
+    """True when the sentence marks its figures as national (lexicon `national_words`)."""
+    try:
+        words = load_lexicon(lang, ind.resources).words("national_words")
+    except ValueError:
+        return False
+    low = sentence.lower()
+    return any(w.lower() in low for w in words)
+
+
 def _entity(places, start: int, s0: int, s1: int, p0: int, p1: int, fallback: str | None) -> str | None:
     """Nearest place before the figure in its sentence, else the first after it in the sentence,
     else the first place of its paragraph (its topic), else the place the article names most."""
@@ -253,6 +263,10 @@ def annotate(mentions: pd.DataFrame, articles: pd.DataFrame, indicators: Indicat
         p0 = text.rfind("\n", 0, start) + 1
         p1 = text.find("\n", end)
         ent = _entity(places, start, s0, s1, p0, p1 if p1 >= 0 else len(text), fallback)
+        if not any(s0 <= p.start and p.end <= s1 for p in places) and _national(text[s0:s1], row["lang"], indicators):
+            # "cả nước", "nationwide": a national figure, even in an article datelined in a city
+            ent = next((p.name for p in places if p.level == "national"), ent if ent else None)
+            ent = ent if any(p.name == ent and p.level == "national" for p in places) else None
         results[idx] = (iid, label, rel, ent)
         prev_end[(sid, s0)] = end
     _share_across_ranges(out, results)
