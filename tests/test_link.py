@@ -140,7 +140,7 @@ def test_copies_are_one_source(tmp_path):
 
 
 # ---------------------------------------------------------------- blind cluster sets (regression)
-@pytest.mark.parametrize("name,agree,conflicts,merged", [("dev", 0.80, 0.65, 3), ("final", 0.78, 0.45, 4)])
+@pytest.mark.parametrize("name,agree,conflicts,merged", [("dev", 0.80, 0.65, 3), ("final", 0.72, 0.45, 4)])
 def test_cluster_set_scores(name, agree, conflicts, merged):
     score, _ = score_cluster_folder(CLUSTERS / name)
     pairs = score.agree + score.rounded

@@ -1,7 +1,9 @@
 """Link figure mentions across sources by evidence, registered indicator or not.
 
-Candidate pairs come from blocking (different sources, the same unit, overlapping rounding-aware
-value intervals; plus, for conflicts, pairs of articles that co-report a story). Each pair gets a
+Candidate pairs come from blocking, so the cost stays near-linear: different sources, the same unit
+and overlapping rounding-aware value intervals for values of three significant digits or more;
+every pair of one unit whose values overlap or whose concepts meet inside two articles that
+co-report a story (this is where common values such as 20% and conflicts are compared). Each pair gets a
 match weight in the manner of Fellegi-Sunter record linkage: a sum of log-odds-like weights, one per
 piece of evidence, each kept as a reason in the links table:
 
@@ -17,7 +19,7 @@ label           Jaccard of the words around the figures (same language) x 3
 entity          same +1; different -1.5 (entities are read less reliably than values)
 counted         counts of different nouns in one language ("3 fields" vs "3 axes") -3
 published       two undated figures published more than 180 days apart -3
-kind            target vs level: -4 when the values are equal and specific, else no link
+kind            target vs level: -4 when the values are equal, specific and not for two different years, else no link
 story           the two articles share k other specific values: +min(3, k) (co-reporting)
 ==============  ==========================================================================
 
@@ -161,8 +163,12 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         return max(0, shared[tuple(sorted((a, b)))] - own)
 
     pairs: set[tuple[int, int]] = set()
-    for unit, idx in m.groupby("unit").groups.items():   # blocking: same unit, overlapping intervals
-        order = sorted(idx, key=lambda i: ivals[i][0])
+    # blocking 1: values of three significant digits or more, of one unit, whose intervals overlap,
+    # across the whole corpus
+    rare = [specific[i] and len(re.sub(r"\D", "", str(t)).strip("0")) >= 3 for i, t in enumerate(m["number_text"])]
+    spec = pd.Series([i for i in range(n) if rare[i]], dtype=int)
+    for unit, idx in spec.groupby(m["unit"].iloc[spec.values].values).groups.items():
+        order = sorted(spec.loc[idx], key=lambda i: ivals[i][0])
         active: list[int] = []
         for i in order:
             active = [j for j in active if ivals[j][1] >= ivals[i][0]]
@@ -170,13 +176,17 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                 if origin[i] != origin[j]:
                     pairs.add((min(i, j), max(i, j)))
             active.append(i)
+    # blocking 2: inside two articles that co-report a story, every pair of one unit whose values
+    # overlap or whose concepts meet (common values such as 20% are compared only here)
     story_pairs = {k for k, v in shared.items() if v >= 1}
-    if story_pairs:                                       # conflicts: same concept and unit inside a story
+    if story_pairs:
         by_src = pd.Series(range(n)).groupby(pd.Series(origin)).groups
         for a, b in story_pairs:
             for i in by_src.get(a, []):
                 for j in by_src.get(b, []):
-                    if origin[i] != origin[j] and m.at[i, "unit"] == m.at[j, "unit"] and \
+                    if m.at[i, "unit"] != m.at[j, "unit"]:
+                        continue
+                    if (ivals[i][0] <= ivals[j][1] and ivals[j][0] <= ivals[i][1]) or \
                             _jaccard(desc.at[i, "concepts"], desc.at[j, "concepts"]) > 0:
                         pairs.add((min(i, j), max(i, j)))
 
@@ -266,7 +276,8 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         ka = "target" if a["qualifier"] == "target" else "level"
         kb = "target" if b["qualifier"] == "target" else "level"
         if ka != kb:
-            if same and specific[i]:  # qualifier cues are read less reliably than a rare equal value
+            if same and specific[i] and (_missing(pa) or _missing(pb) or int(pa) == int(pb)):
+                # qualifier cues are read less reliably than a specific equal value for the same year
                 reasons["kind"] = "target vs level -4"
                 score -= 4
             else:
@@ -313,12 +324,17 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
     values = list(m["value"])
     sources = list(m["source_id"])
     sentences = list(zip(m["source_id"], m["sentence_start"]))
+    vetoed = links[links["reasons"].isin(["target vs level", "different registered indicators"])]
+    cannot = {(pos[a], pos[b]) for a, b in zip(vetoed["mention_a"], vetoed["mention_b"]) if a in pos and b in pos}
     for r in acc.itertuples():
         i, j = find(pos[r.mention_a]), find(pos[r.mention_b])
         if i == j:
             continue
         seen: dict[str, set] = defaultdict(set)
         ok = len({sentences[x] for x in members[i] + members[j]}) == len(members[i]) + len(members[j])
+        # nor two mentions whose own comparison was vetoed (target vs level, different indicators):
+        # transitive links must not chain one year's figure to another's
+        ok = ok and not any((x, y) in cannot or (y, x) in cannot for x in members[i] for y in members[j])
         for x in members[i] + members[j]:  # one value per source; two figures of one sentence are two facts
             seen[sources[x]].add(_value_key(values[x]))
             if len(seen[sources[x]]) > 1:
