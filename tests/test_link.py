@@ -33,11 +33,12 @@ def _fact_of(res, source, value):
 
 STORY = {  # one story in three languages, no registered indicator for these figures
     "a_en": "In 2024 Vietnam's online video platforms earned revenue of 1,234.5 million USD, and 37.8 million "
-            "people watched them every day.",
+            "people watched them every day. Subscriptions grew by 12.7%.",
     "b_de": "Im Jahr 2024 erzielten Vietnams Online-Videoplattformen einen Umsatz von 1.234,5 Millionen US-Dollar; "
-            "37,8 Millionen Menschen sahen sie täglich.",
+            "37,8 Millionen Menschen sahen sie täglich. Die Abonnements wuchsen um 12,7 Prozent.",
     "c_fr": "En 2024, les plateformes vidéo en ligne du Vietnam ont réalisé un chiffre d'affaires de 1 234,5 millions "
-            "de dollars et 37,8 millions de personnes les ont regardées chaque jour.",
+            "de dollars et 37,8 millions de personnes les ont regardées chaque jour. Les abonnements ont augmenté "
+            "de 12,7 %.",
 }
 
 
@@ -48,8 +49,9 @@ def test_agreement_across_three_languages_without_a_registered_indicator(tmp_pat
     fact = res.facts.set_index("fact_id").loc[facts.pop()]
     assert fact["status"] == "agree" and fact["n_sources"] == 3
     assert fact["indicator"].startswith("~revenue")  # keyed by its concept, not by a registry entry
-    links = res.links[res.links["decision"] == "agree"]
-    assert set(LINK_COLUMNS) <= set(res.links.columns)
+    revenue = set(res.mentions.loc[res.mentions["value"] == 1_234_500_000.0, "mention_id"])
+    links = res.links[(res.links["decision"] == "agree") & res.links["mention_a"].isin(revenue)]
+    assert len(links) == 3 and set(LINK_COLUMNS) <= set(res.links.columns)
     assert links["value"].str.startswith("equal").all() and links["concepts"].str.contains("revenue").all()
 
 

@@ -118,6 +118,7 @@ class LexiconFile(_Model):
     name: Optional[Text] = None
     script_spaces: bool = True
     cues_follow: bool = False
+    compounds: bool = False           # words join into compounds (German): a concept may end one
     numbers: Numbers = Numbers()
     negative_words: Words = []
     percent: Words = []

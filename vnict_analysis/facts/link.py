@@ -42,6 +42,7 @@ from ..text.match import bounded, literal
 from .reconcile import fact_key, interval
 
 AGREE_AT = 5.0
+BUCKET_CAP = 200            # a value bucket larger than this compares equal values only
 CONFLICT_AT = 5.5
 BEFORE, AFTER = 90, 40      # characters of context read for concepts and label words
 LINK_COLUMNS = ["mention_a", "mention_b", "source_a", "source_b", "decision", "score", "value", "period",
@@ -57,13 +58,17 @@ def load_concepts(resources: Resources | None = None) -> dict[str, dict[str, lis
                       if path.is_file() else {})
 
 
-def _concept_patterns(concepts: dict, lang: str, spaced: bool) -> list[tuple[str, re.Pattern]]:
+def _concept_patterns(concepts: dict, lang: str, spaced: bool, compounds: bool = False) -> list[tuple[str, re.Pattern]]:
     out = []
     for name, by_lang in concepts.items():
         words = sorted({str(w) for w in by_lang.get(lang, [])}, key=len, reverse=True)
         if words:
             body = "|".join(literal(w) for w in words)
-            out.append((name, re.compile(bounded(body) if spaced else body, re.IGNORECASE)))
+            if compounds:  # German "Internetnutzer", "Onlinehandel": the concept ends a compound
+                body = rf"(?:{body})(?!\w)"
+            elif spaced:
+                body = bounded(body)
+            out.append((name, re.compile(body, re.IGNORECASE)))
     return out
 
 
@@ -79,10 +84,11 @@ def describe_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, resources:
         text = texts.get(m.source_id, "")
         if m.lang not in cache:
             try:
-                spaced = load_lexicon(m.lang, resources).spaces
+                lex = load_lexicon(m.lang, resources)
+                spaced, compounds = lex.spaces, bool(lex.data.get("compounds"))
             except ValueError:
-                spaced = True
-            cache[m.lang] = (_concept_patterns(concepts, m.lang, spaced), spaced)
+                spaced, compounds = True, False
+            cache[m.lang] = (_concept_patterns(concepts, m.lang, spaced, compounds), spaced)
         pats, spaced = cache[m.lang]
         lo = max(int(m.sentence_start), int(m.start) - BEFORE)
         hi = min(int(m.sentence_end), int(m.end) + AFTER)
@@ -95,6 +101,13 @@ def describe_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, resources:
             words = frozenset(chars[i:i + 2] for i in range(len(chars) - 1))
         rows.append((found, words))
     return pd.DataFrame(rows, columns=["concepts", "label_words"], index=mentions.index)
+
+
+def _by_key(members: list[int], m: pd.DataFrame) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        out[_value_key(float(m.at[i, "value"]))].append(i)
+    return out
 
 
 def _specific(number_text) -> bool:
@@ -155,46 +168,62 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         if specific[i]:
             by_value[(m.at[i, "unit"], _value_key(m.at[i, "value"]))].add(origin[i])
     shared: Counter = Counter()
-    for sources in by_value.values():
+    long_shared: set = set()
+    for (unit, key), sources in by_value.items():
+        long = len(re.sub(r"\D", "", key.split("e")[0]).strip("0")) >= 4  # "36571", "14.02", "1234.5"
         for a, b in combinations(sorted(sources), 2):
             shared[(a, b)] += 1
+            if long:
+                long_shared.add((a, b))
 
     def story(a: str, b: str, own: int) -> int:
         return max(0, shared[tuple(sorted((a, b)))] - own)
 
     pairs: set[tuple[int, int]] = set()
-    # blocking 1: values of three significant digits or more, of one unit, whose intervals overlap,
-    # across the whole corpus
+    # blocking 1: values of three significant digits or more, of one unit, in one bucket of two
+    # significant digits (3.7 and 3.74, 19.76 and 20 share one), whose intervals overlap; in a
+    # crowded bucket only equal values, and only values fewer than BUCKET_CAP sources report
     rare = [specific[i] and len(re.sub(r"\D", "", str(t)).strip("0")) >= 3 for i, t in enumerate(m["number_text"])]
-    spec = pd.Series([i for i in range(n) if rare[i]], dtype=int)
-    for unit, idx in spec.groupby(m["unit"].iloc[spec.values].values).groups.items():
-        order = sorted(spec.loc[idx], key=lambda i: ivals[i][0])
-        active: list[int] = []
-        for i in order:
-            active = [j for j in active if ivals[j][1] >= ivals[i][0]]
-            for j in active:
-                if origin[i] != origin[j]:
-                    pairs.add((min(i, j), max(i, j)))
-            active.append(i)
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i in range(n):
+        if rare[i]:
+            buckets[(m.at[i, "unit"], f"{float(m.at[i, 'value']):.2g}")].append(i)
+    for members in buckets.values():
+        groups = [members] if len(members) <= BUCKET_CAP else \
+            [g for g in _by_key(members, m).values() if len(g) <= BUCKET_CAP]
+        for group in groups:
+            order = sorted(group, key=lambda i: ivals[i][0])
+            active: list[int] = []
+            for i in order:
+                active = [j for j in active if ivals[j][1] >= ivals[i][0]]
+                for j in active:
+                    if origin[i] != origin[j]:
+                        pairs.add((min(i, j), max(i, j)))
+                active.append(i)
     # blocking 2: inside two articles that co-report a story, every pair of one unit whose values
     # overlap or whose concepts meet (common values such as 20% are compared only here)
-    story_pairs = {k for k, v in shared.items() if v >= 1}
+    # two articles co-report a story when they share two specific values, or one of four
+    # significant digits or more (one shared "150" is a coincidence in a large archive)
+    story_pairs = {k for k, v in shared.items() if v >= 2 or k in long_shared}
+    unit_of, concept_list = list(m["unit"]), list(desc["concepts"])
     if story_pairs:
         by_src = pd.Series(range(n)).groupby(pd.Series(origin)).groups
         for a, b in story_pairs:
             for i in by_src.get(a, []):
                 for j in by_src.get(b, []):
-                    if m.at[i, "unit"] != m.at[j, "unit"]:
+                    if unit_of[i] != unit_of[j]:
                         continue
                     if (ivals[i][0] <= ivals[j][1] and ivals[j][0] <= ivals[i][1]) or \
-                            _jaccard(desc.at[i, "concepts"], desc.at[j, "concepts"]) > 0:
+                            _jaccard(concept_list[i], concept_list[j]) > 0:
                         pairs.add((min(i, j), max(i, j)))
 
     rows = []
+    records = m.to_dict("records")
+    concepts_of, words_of = list(desc["concepts"]), list(desc["label_words"])
     ids = list(m["mention_id"])
     pairs = {(i, j) if ids[i] < ids[j] else (j, i) for i, j in pairs}  # a before b by id: order-free
     for i, j in sorted(pairs, key=lambda p: (ids[p[0]], ids[p[1]])):
-        a, b = m.loc[i], m.loc[j]
+        a, b = records[i], records[j]
         reasons, score, veto = {}, 0.0, None
         lo, hi = max(ivals[i][0], ivals[j][0]), min(ivals[i][1], ivals[j][1])
         same = abs(a["value"] - b["value"]) <= 1e-9 * max(abs(a["value"]), abs(b["value"]), 1.0)
@@ -241,7 +270,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                 veto = veto or "different registered indicators"
         else:
             reasons["indicator"] = "not both registered"
-        ca, cb = desc.at[i, "concepts"], desc.at[j, "concepts"]
+        ca, cb = concepts_of[i], concepts_of[j]
         if ca and cb:
             jac = _jaccard(ca, cb)
             reasons["concepts"] = f"{'+'.join(sorted(ca))} vs {'+'.join(sorted(cb))}: " + \
@@ -250,7 +279,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         else:
             reasons["concepts"] = "unknown"
         if a["lang"] == b["lang"]:
-            jac = _jaccard(desc.at[i, "label_words"], desc.at[j, "label_words"])
+            jac = _jaccard(words_of[i], words_of[j])
             reasons["label"] = f"word overlap {jac:.2f} +{3 * jac:.1f}"
             score += 3 * jac
         else:
@@ -270,7 +299,11 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         if a["lang"] == b["lang"] and isinstance(na_, str) and isinstance(nb_, str) and na_.lower() != nb_.lower():
             reasons["counted"] = f"counts of {na_} vs {nb_} -3"
             score -= 3
-        evidence = (isinstance(ia, str) and ia == ib) or bool(ca & cb)
+        k_story = story(origin[i], origin[j], 1 if same and specific[i] else 0)
+        # enough to link on: the same registered indicator, a shared concept, or an equal value in
+        # two articles that co-report a story where the concepts of one side are unknown
+        evidence = (isinstance(ia, str) and ia == ib) or bool(ca & cb) or \
+            (same and k_story >= 1 and not (ca and cb))
         if not evidence and not (w_value >= 6 and len(re.sub(r"\D", "", str(a["number_text"]))) >= 3):
             veto = veto or "no shared concept or indicator, and the value is too common to link on"
         ka = "target" if a["qualifier"] == "target" else "level"
@@ -325,7 +358,11 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
     sources = list(m["source_id"])
     sentences = list(zip(m["source_id"], m["sentence_start"]))
     vetoed = links[links["reasons"].isin(["target vs level", "different registered indicators"])]
-    cannot = {(pos[a], pos[b]) for a, b in zip(vetoed["mention_a"], vetoed["mention_b"]) if a in pos and b in pos}
+    cannot_of: dict[int, set] = defaultdict(set)
+    for a, b in zip(vetoed["mention_a"], vetoed["mention_b"]):
+        if a in pos and b in pos:
+            cannot_of[pos[a]].add(pos[b])
+            cannot_of[pos[b]].add(pos[a])
     for r in acc.itertuples():
         i, j = find(pos[r.mention_a]), find(pos[r.mention_b])
         if i == j:
@@ -334,7 +371,9 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
         ok = len({sentences[x] for x in members[i] + members[j]}) == len(members[i]) + len(members[j])
         # nor two mentions whose own comparison was vetoed (target vs level, different indicators):
         # transitive links must not chain one year's figure to another's
-        ok = ok and not any((x, y) in cannot or (y, x) in cannot for x in members[i] for y in members[j])
+        if ok and cannot_of:
+            other = set(members[j])
+            ok = not any(cannot_of.get(x, set()) & other for x in members[i])
         for x in members[i] + members[j]:  # one value per source; two figures of one sentence are two facts
             seen[sources[x]].add(_value_key(values[x]))
             if len(seen[sources[x]]) > 1:
