@@ -1,4 +1,4 @@
-"""Arithmetic checks between facts, derived from the relations declared in `data/indicators.yaml`."""
+"""Arithmetic checks between facts, derived from the relations declared in `indicators.yaml`."""
 from __future__ import annotations
 
 import math

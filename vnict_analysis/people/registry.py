@@ -1,4 +1,4 @@
-"""Known places, organisations and people (`data/entities.yaml`): canonical names from any script."""
+"""Known places, organisations and people (`entities.yaml`, package data): canonical names from any script."""
 from __future__ import annotations
 
 import re
@@ -42,7 +42,7 @@ class Place:
 
 @dataclass(frozen=True)
 class Registry:
-    """The contents of `data/entities.yaml` with lookups by surface form.
+    """The contents of `entities.yaml` with lookups by surface form.
 
     Attributes
     ----------

@@ -1,5 +1,5 @@
 """Per-language role vocabulary (titles, honorifics, body types, credit verbs) and the parsing of
-names and body names that `attribution` builds on. All words come from `data/lexicons/<lang>.yaml`."""
+names and body names that `attribution` builds on. All words come from `lexicons/<lang>.yaml`."""
 from __future__ import annotations
 
 import re
