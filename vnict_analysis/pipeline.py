@@ -16,7 +16,7 @@ from .errors import NoArticlesError
 from .corpus import load_corpus, read_sources, sources_beside
 from .facts.checks import run_checks
 from .facts.indicators import Indicators, annotate, load_indicators
-from .facts.link import link, link_keys
+from .facts.link import describe_mentions, link, link_keys
 from .facts.reconcile import reconcile as reconcile_mentions
 from .figures.extract import extract_corpus
 from .people.attribution import extract_attributions
@@ -50,10 +50,7 @@ def load_step(paths: Iterable[str | Path], sources: str | Path | dict | None = N
               lang: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(articles, skipped)`` from files and folders; `sources` a metadata file, a mapping, or
     None for the ``sources.yaml`` beside the data."""
-    paths = list(paths)
-    if sources is None:
-        sources = sources_beside(paths)
-    meta = sources if isinstance(sources, dict) else read_sources(sources)
+    meta = sources if isinstance(sources, dict) or sources is None else read_sources(sources)
     return load_corpus(paths, meta, lang)
 
 
@@ -74,9 +71,10 @@ def link_step(credited: pd.DataFrame, articles: pd.DataFrame, resources: Resourc
               tolerance: float = 0.005) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(mentions with link_key, links)``: compare candidate pairs by evidence and key the
     connected mentions as one fact, registered indicator or not."""
-    links = link(credited, articles, resources, tolerance)
+    described = describe_mentions(credited, articles, resources)  # concepts and label words, read once
+    links = link(credited, articles, resources, tolerance, described)
     out = credited.copy()
-    out["link_key"] = link_keys(out.reset_index(drop=True), links, articles, resources).values
+    out["link_key"] = link_keys(out.reset_index(drop=True), links, articles, resources, described).values
     return out, links
 
 

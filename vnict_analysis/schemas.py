@@ -107,6 +107,11 @@ FINDINGS = _schema({
 })
 
 
+def is_missing(v) -> bool:
+    """True for a table cell that holds no value: None, NaN or pandas' NA."""
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+
+
 def validate(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
     """Check a table against its schema where it is produced; empty tables pass as they are."""
     return schema.validate(df) if len(df) else df

@@ -38,6 +38,7 @@ import pandas as pd
 
 from ..datafiles import ConceptsFile, read_data_file
 from ..resources import Resources, as_resources
+from ..schemas import is_missing as _missing
 from ..text.match import bounded, literal
 from .reconcile import fact_key, interval
 
@@ -136,12 +137,8 @@ def _value_key(value: float) -> str:
     return f"{value:.4g}"
 
 
-def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
-
-
 def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | None = None,
-         tolerance: float = 0.005) -> pd.DataFrame:
+         tolerance: float = 0.005, described: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per compared pair of mentions (`LINK_COLUMNS`): both ids, decision (`agree`,
     `agree_rounded`, `conflict` or `rejected`), the score and each reason."""
     m = mentions.reset_index(drop=True)
@@ -151,7 +148,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         origin = [d if isinstance(d, str) else s for d, s in zip(m["duplicate_of"], m["source_id"])]
     else:
         origin = list(m["source_id"])
-    desc = describe_mentions(m, articles, resources)
+    desc = described.reset_index(drop=True) if described is not None else describe_mentions(m, articles, resources)
     n = len(m)
     freq = Counter((u, _value_key(v)) for u, v in zip(m["unit"], m["value"]))
     ivals = [interval(float(v), t, b if isinstance(b, str) else None, tolerance)
@@ -337,7 +334,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
 
 
 def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFrame,
-              resources: Resources | None = None) -> pd.Series:
+              resources: Resources | None = None, described: pd.DataFrame | None = None) -> pd.Series:
     """A fact key per mention from the accepted links (None where the registered-indicator key
     stands): connected mentions share one key; a component never holds two different values of one
     source, nor two figures of one sentence. Unregistered facts are keyed by their concepts, entity, period, kind and unit."""
@@ -383,7 +380,7 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
             continue
         parent[j] = i
         members[i] += members.pop(j)
-    desc = describe_mentions(m, articles, resources)
+    desc = described.reset_index(drop=True) if described is not None else describe_mentions(m, articles, resources)
     keys = [None] * len(m)
     for root, idx in members.items():
         if len(idx) < 2 or len({sources[x] for x in idx}) < 2:

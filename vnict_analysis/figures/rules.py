@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..resources import Resources, as_resources
 from ..text.lexicon import Lexicon, load_lexicon
-from ..text.match import alt, first_chars, lit  # noqa: F401  (re-exported for units/notfigures)
+from ..text.match import alt, first_chars
 
 _FLAGS = re.IGNORECASE
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..datafiles import EntitiesFile, read_data_file
 from ..errors import DataFileError

@@ -9,6 +9,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..facts.checks import _fmt
+from ..schemas import is_missing
 
 SOURCES_PAGE = "sources.html"
 _UNIT_WORDS = {"per_1000": "per 1,000 inhabitants", "times": "times", "count": ""}
@@ -76,4 +77,4 @@ def source_link(source_id: str, page: str = SOURCES_PAGE) -> str:
 
 
 def _missing(v: Any) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v))
+    return is_missing(v)
