@@ -111,10 +111,15 @@ def _by_key(members: list[int], m: pd.DataFrame) -> dict[str, list[int]]:
     return out
 
 
+def _significant(number_text) -> str:
+    """The digits of a number as written, without leading and trailing zeros ("20.000" -> "2")."""
+    return re.sub(r"\D", "", str(number_text)).strip("0")
+
+
 def _specific(number_text) -> bool:
     """A value that tells one story from another: three significant digits or more ("14,02",
     "36.571", "147.8"), or two that are not a round 10, 15, 20 ("82", "19")."""
-    digits = re.sub(r"\D", "", str(number_text)).strip("0")
+    digits = _significant(number_text)
     return len(digits) >= 3 or (len(digits) == 2 and digits[-1] not in "05")
 
 
@@ -150,20 +155,21 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         origin = list(m["source_id"])
     desc = described.reset_index(drop=True) if described is not None else describe_mentions(m, articles, resources)
     n = len(m)
-    freq = Counter((u, _value_key(v)) for u, v in zip(m["unit"], m["value"]))
+    vkey = [(u, _value_key(v)) for u, v in zip(m["unit"], m["value"])]  # (unit, value to 4 digits)
+    freq = Counter(vkey)
     ivals = [interval(float(v), t, b if isinstance(b, str) else None, tolerance)
              for v, t, b in zip(m["value"], m["number_text"], m["bound"])]
     n_sources = m["source_id"].nunique()
-    src_freq = Counter()
-    for (u, v), g in m.groupby([m["unit"], m["value"].map(_value_key)])["source_id"]:
-        src_freq[(u, v)] = g.nunique()
-    specific = [_specific(t) and src_freq[(u, _value_key(v))] <= max(6, n_sources // 5)
-                for u, v, t in zip(m["unit"], m["value"], m["number_text"])]
+    sources_of: dict[tuple, set] = defaultdict(set)
+    for key, sid in zip(vkey, m["source_id"]):
+        sources_of[key].add(sid)
+    specific = [_specific(t) and len(sources_of[key]) <= max(6, n_sources // 5)
+                for key, t in zip(vkey, m["number_text"])]
     # story co-reporting: specific values each pair of articles shares
     by_value: dict[tuple, set] = defaultdict(set)
     for i in range(n):
         if specific[i]:
-            by_value[(m.at[i, "unit"], _value_key(m.at[i, "value"]))].add(origin[i])
+            by_value[vkey[i]].add(origin[i])
     shared: Counter = Counter()
     long_shared: set = set()
     for (unit, key), sources in by_value.items():
@@ -180,7 +186,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     # blocking 1: values of three significant digits or more, of one unit, in one bucket of two
     # significant digits (3.7 and 3.74, 19.76 and 20 share one), whose intervals overlap; in a
     # crowded bucket only equal values, and only values fewer than BUCKET_CAP sources report
-    rare = [specific[i] and len(re.sub(r"\D", "", str(t)).strip("0")) >= 3 for i, t in enumerate(m["number_text"])]
+    rare = [specific[i] and len(_significant(t)) >= 3 for i, t in enumerate(m["number_text"])]
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i in range(n):
         if rare[i]:
@@ -225,7 +231,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         lo, hi = max(ivals[i][0], ivals[j][0]), min(ivals[i][1], ivals[j][1])
         same = abs(a["value"] - b["value"]) <= 1e-9 * max(abs(a["value"]), abs(b["value"]), 1.0)
         overlap = lo <= hi
-        w_value = min(8.0, math.log2(n / freq[(a["unit"], _value_key(a["value"]))]) + 1.0)
+        w_value = min(8.0, math.log2(n / freq[vkey[i]]) + 1.0)
         if same:
             reasons["value"] = f"equal +{w_value:.1f}"
             score += w_value
@@ -296,11 +302,11 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         if a["lang"] == b["lang"] and isinstance(na_, str) and isinstance(nb_, str) and na_.lower() != nb_.lower():
             reasons["counted"] = f"counts of {na_} vs {nb_} -3"
             score -= 3
-        k_story = story(origin[i], origin[j], 1 if same and specific[i] else 0)
+        k = story(origin[i], origin[j], 1 if same and specific[i] else 0)
         # enough to link on: the same registered indicator, a shared concept, or an equal value in
         # two articles that co-report a story where the concepts of one side are unknown
         evidence = (isinstance(ia, str) and ia == ib) or bool(ca & cb) or \
-            (same and k_story >= 1 and not (ca and cb))
+            (same and k >= 1 and not (ca and cb))
         if not evidence and not (w_value >= 6 and len(re.sub(r"\D", "", str(a["number_text"]))) >= 3):
             veto = veto or "no shared concept or indicator, and the value is too common to link on"
         ka = "target" if a["qualifier"] == "target" else "level"
@@ -312,7 +318,6 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                 score -= 4
             else:
                 veto = veto or "target vs level"
-        k = story(origin[i], origin[j], 1 if same and specific[i] else 0)
         reasons["story"] = f"{k} other shared values +{min(3, k)}"
         score += min(3, k)
         if veto:
