@@ -45,6 +45,9 @@ from .reconcile import fact_key, interval
 AGREE_AT = 5.0
 BUCKET_CAP = 200            # a value bucket larger than this compares equal values only
 CONFLICT_AT = 5.5
+STORY_MIN_BITS = 4.0        # a story needs at least this many bits of shared values...
+STORY_SIZE = 4              # ...and log2(N / STORY_SIZE) + 1 in a corpus of N articles
+DIGIT_BITS = 1.5            # prior evidence per significant digit of a specific shared value
 BEFORE, AFTER = 90, 40      # characters of context read for concepts and label words
 LINK_COLUMNS = ["mention_a", "mention_b", "source_a", "source_b", "decision", "score", "value", "period",
                 "indicator", "concepts", "label", "entity", "story", "counted", "published", "kind", "reasons"]
@@ -138,6 +141,16 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _power_of_ten(a: float, b: float) -> int:
+    """k when one value is the other times 10^k (k >= 1, within 1%): a dropped scale word; else 0."""
+    lo, hi = min(a, b), max(a, b)
+    if lo <= 0 or not math.isfinite(hi):
+        return 0
+    ratio = hi / lo
+    p10 = round(math.log10(ratio))
+    return p10 if p10 >= 1 and abs(ratio / 10 ** p10 - 1) < 0.01 else 0
+
+
 def _value_key(value: float) -> str:
     return f"{value:.4g}"
 
@@ -163,30 +176,53 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     sources_of: dict[tuple, set] = defaultdict(set)
     for key, sid in zip(vkey, m["source_id"]):
         sources_of[key].add(sid)
-    specific = [_specific(t) and len(sources_of[key]) <= max(6, n_sources // 5)
-                for key, t in zip(vkey, m["number_text"])]
-    # story co-reporting: specific values each pair of articles shares
-    by_value: dict[tuple, set] = defaultdict(set)
+    sig = [_significant(t) or _significant(f"{float(v):.12g}".split("e")[0])  # spelled numbers: the value's digits
+           for t, v in zip(m["number_text"], m["value"])]
+    specific = [_specific(d) and len(sources_of[key]) <= max(6, n_sources // 5) for d, key in zip(sig, vkey)]
+    # story co-reporting: two articles report one story when the values they share are, together,
+    # unlikely to be shared by chance. A value held by df of N articles is shared by a random
+    # article with probability ~df/N, so sharing it is log2(N/df) bits of evidence (20% in a large
+    # archive is little, a seven-digit amount a lot); the prior odds that two articles co-report
+    # are ~STORY_SIZE/N, so a story needs at least log2(N/STORY_SIZE) + 1 bits (`story_need`).
+    n_origins = len(set(origin))
+    df_cap = max(8, int(2 * math.sqrt(n_origins)))  # a value most articles hold adds ~nothing; skip it
+    keys_of: dict[str, set] = defaultdict(set)
     for i in range(n):
-        if specific[i]:
-            by_value[vkey[i]].add(origin[i])
+        keys_of[origin[i]].add(vkey[i])
+    holders: dict[tuple, list] = defaultdict(list)
+    for o, ks in keys_of.items():
+        for key in ks:
+            holders[key].append(o)
+    digits_of = {}
+    for key, d in zip(vkey, sig):
+        digits_of[key] = len(d) if _specific(d) else 0
+    # plus DIGIT_BITS per significant digit after the first of a specific value: in a small corpus
+    # frequencies cannot tell "82" or "36571" (rare anywhere) from "20" or "30.000"
+    bits_of = {key: math.log2(n_origins / len(h)) + DIGIT_BITS * max(0, digits_of[key] - 1)
+               for key, h in holders.items()}
+    story_need = max(STORY_MIN_BITS, math.log2(max(n_origins, 1) / STORY_SIZE) + 1)
     shared: Counter = Counter()
-    long_shared: set = set()
-    for (unit, key), sources in by_value.items():
-        long = len(re.sub(r"\D", "", key.split("e")[0]).strip("0")) >= 4  # "36571", "14.02", "1234.5"
-        for a, b in combinations(sorted(sources), 2):
-            shared[(a, b)] += 1
-            if long:
-                long_shared.add((a, b))
+    bits: Counter = Counter()
+    for key, h in holders.items():
+        if 2 <= len(h) <= df_cap:
+            for a, b in combinations(sorted(h), 2):
+                shared[(a, b)] += 1
+                bits[(a, b)] += bits_of[key]
 
-    def story(a: str, b: str, own: int) -> int:
-        return max(0, shared[tuple(sorted((a, b)))] - own)
+    def story(a: str, b: str, own: tuple | None) -> tuple[int, float]:
+        """Other values two articles share and their bits, the compared pair's own value left out."""
+        pair = (a, b) if a < b else (b, a)
+        k, got = shared[pair], bits[pair]
+        if own is not None and k and a != b and own in keys_of[a] and own in keys_of[b] and \
+                2 <= len(holders[own]) <= df_cap:
+            k, got = k - 1, got - bits_of[own]
+        return k, got
 
     pairs: set[tuple[int, int]] = set()
     # blocking 1: values of three significant digits or more, of one unit, in one bucket of two
     # significant digits (3.7 and 3.74, 19.76 and 20 share one), whose intervals overlap; in a
     # crowded bucket only equal values, and only values fewer than BUCKET_CAP sources report
-    rare = [specific[i] and len(_significant(t)) >= 3 for i, t in enumerate(m["number_text"])]
+    rare = [specific[i] and len(sig[i]) >= 3 for i in range(n)]
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i in range(n):
         if rare[i]:
@@ -203,12 +239,22 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                     if origin[i] != origin[j]:
                         pairs.add((min(i, j), max(i, j)))
                 active.append(i)
+    # blocking 1b: an equal value held by few articles, whatever its digits ("39 billion USD" or
+    # "20,000 stations" in five articles of one story, each too short to share two values)
+    by_vkey: dict[tuple, list[int]] = defaultdict(list)
+    for i in range(n):
+        by_vkey[vkey[i]].append(i)
+    for key, h in holders.items():
+        if 2 <= len(h) <= df_cap:
+            for i, j in combinations(by_vkey[key], 2):
+                if origin[i] != origin[j]:
+                    pairs.add((min(i, j), max(i, j)))
     # blocking 2: inside two articles that co-report a story, every pair of one unit whose values
-    # overlap or whose concepts meet (common values such as 20% are compared only here)
-    # two articles co-report a story when they share two specific values, or one of four
-    # significant digits or more (one shared "150" is a coincidence in a large archive)
-    story_pairs = {k for k, v in shared.items() if v >= 2 or k in long_shared}
+    # overlap, are apart by a power of ten (a scale slip) or whose concepts meet (common values
+    # such as 20% and conflicts are compared only here)
+    story_pairs = {k for k, v in bits.items() if v >= story_need}
     unit_of, concept_list = list(m["unit"]), list(desc["concepts"])
+    values_of = [abs(float(v)) for v in m["value"]]
     if story_pairs:
         by_src = pd.Series(range(n)).groupby(pd.Series(origin)).groups
         for a, b in story_pairs:
@@ -217,7 +263,8 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                     if unit_of[i] != unit_of[j]:
                         continue
                     if (ivals[i][0] <= ivals[j][1] and ivals[j][0] <= ivals[i][1]) or \
-                            _jaccard(concept_list[i], concept_list[j]) > 0:
+                            _jaccard(concept_list[i], concept_list[j]) > 0 or \
+                            _power_of_ten(values_of[i], values_of[j]):
                         pairs.add((min(i, j), max(i, j)))
 
     rows = []
@@ -239,9 +286,8 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             reasons["value"] = f"equal after rounding +{w_value / 2:.1f}"
             score += w_value / 2
         else:
-            ratio = max(abs(a["value"]), abs(b["value"])) / max(min(abs(a["value"]), abs(b["value"])), 1e-300)
-            p10 = round(math.log10(ratio)) if math.isfinite(ratio) and ratio > 0 else 0
-            if p10 >= 1 and abs(ratio / 10 ** p10 - 1) < 0.01:
+            p10 = _power_of_ten(abs(a["value"]), abs(b["value"]))
+            if p10:
                 reasons["value"] = f"apart by exactly 10^{p10} (a scale slip?) +3"
                 score += 3
             else:
@@ -292,6 +338,8 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             if days is not None and days > 180:
                 reasons["published"] = f"undated figures published {days} days apart -3"
                 score -= 3
+                if not specific[i] or not specific[j]:  # "about 6,000 engineers" now and 8 months ago: two states
+                    veto = veto or "undated round figures published more than 180 days apart"
         ea, eb = a.get("entity"), b.get("entity")
         if isinstance(ea, str) and isinstance(eb, str):
             reasons["entity"] = "same +1" if ea == eb else f"{ea} vs {eb} -1.5"
@@ -302,11 +350,12 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         if a["lang"] == b["lang"] and isinstance(na_, str) and isinstance(nb_, str) and na_.lower() != nb_.lower():
             reasons["counted"] = f"counts of {na_} vs {nb_} -3"
             score -= 3
-        k = story(origin[i], origin[j], 1 if same and specific[i] else 0)
+        k, k_bits = story(origin[i], origin[j], vkey[i] if same else None)
+        co_reported = k_bits >= story_need
         # enough to link on: the same registered indicator, a shared concept, or an equal value in
         # two articles that co-report a story where the concepts of one side are unknown
         evidence = (isinstance(ia, str) and ia == ib) or bool(ca & cb) or \
-            (same and k >= 1 and not (ca and cb))
+            (same and co_reported and not (ca and cb))
         if not evidence and not (w_value >= 6 and len(re.sub(r"\D", "", str(a["number_text"]))) >= 3):
             veto = veto or "no shared concept or indicator, and the value is too common to link on"
         ka = "target" if a["qualifier"] == "target" else "level"
@@ -318,13 +367,14 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                 score -= 4
             else:
                 veto = veto or "target vs level"
-        reasons["story"] = f"{k} other shared values +{min(3, k)}"
-        score += min(3, k)
+        bonus = min(3, k) if co_reported else 0
+        reasons["story"] = f"{k} other shared values, {k_bits:.1f} of {story_need:.1f} bits +{bonus}"
+        score += bonus
         if veto:
             decision = "rejected"
         elif (same or overlap) and score >= AGREE_AT:
             decision = "agree" if same else "agree_rounded"
-        elif not (same or overlap) and k >= 1 and _jaccard(ca, cb) >= 0.34 and score >= CONFLICT_AT:
+        elif not (same or overlap) and co_reported and _jaccard(ca, cb) >= 0.34 and score >= CONFLICT_AT:
             decision = "conflict"
         else:
             decision = "rejected"
