@@ -129,3 +129,42 @@ def quality_table(folder: str | Path | None = None, seeds_dir: str | Path | None
                      "qualifier": s.accuracy("qualifier"), "bound": s.accuracy("bound")})
     return pd.DataFrame(rows, columns=["set", "articles", "figures", "recall", "precision", "period",
                                        "qualifier", "bound"])
+
+
+# ------------------------------------------------------------------ spec-by-example files
+SPECS = FIXTURES.parent / "specs"
+
+
+def _spec_unit(unit) -> str:
+    return "count" if unit is None else str(unit)
+
+
+def run_spec(case: dict, lang: str, resources=None) -> tuple[bool, list[tuple[float, str]]]:
+    """One spec case (``{text, figures: [{value, unit}]}``): whether the figures extracted from its
+    text are exactly the expected ones, in order (a plain number is unit ``count``), and what was got."""
+    from .figures.extract import extract_figures
+
+    got_rows = extract_figures(str(case["text"]), lang, resources=resources) if resources else \
+        extract_figures(str(case["text"]), lang)
+    got = [(float(v), str(u)) for v, u in zip(got_rows["value"], got_rows["unit"])]
+    want = [(float(f["value"]), _spec_unit(f.get("unit"))) for f in case["figures"]]
+    ok = len(got) == len(want) and all(
+        u1 == u2 and abs(v1 - v2) <= 1e-9 * max(1.0, abs(v2)) for (v1, u1), (v2, u2) in zip(got, want))
+    return ok, got
+
+
+def score_specs(folder: str | Path | None = None, langs=None) -> pd.DataFrame:
+    """One row per spec case of every ``<lang>.yaml`` in `folder` (default ``tests/specs``): the
+    language, the corpus it came from, the text, what was expected, what was got and whether they match."""
+    rows = []
+    for path in sorted(Path(folder or SPECS).glob("*.yaml")):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        lang = spec["lang"]
+        if langs and lang not in langs:
+            continue
+        for case in spec.get("cases") or []:
+            ok, got = run_spec(case, lang)
+            rows.append({"lang": lang, "from": case.get("from"), "text": case["text"],
+                         "expected": [(f["value"], _spec_unit(f.get("unit"))) for f in case["figures"]],
+                         "got": got, "ok": ok})
+    return pd.DataFrame(rows, columns=["lang", "from", "text", "expected", "got", "ok"])

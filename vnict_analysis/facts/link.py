@@ -358,6 +358,8 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             (same and co_reported and not (ca and cb))
         if not evidence and not (w_value >= 6 and len(re.sub(r"\D", "", str(a["number_text"]))) >= 3):
             veto = veto or "no shared concept or indicator, and the value is too common to link on"
+        if not same and overlap and ca and cb and not (ca & cb) and not (isinstance(ia, str) and ia == ib):
+            veto = veto or "rounded values whose concepts differ"  # "20.3% of GDP" is not "about 20% of exports"
         ka = "target" if a["qualifier"] == "target" else "level"
         kb = "target" if b["qualifier"] == "target" else "level"
         if ka != kb:
