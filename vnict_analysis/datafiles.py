@@ -125,6 +125,8 @@ class LexiconFile(_Model):
     percent_multipliers: dict[Text, float] = {}
     currencies: dict[Text, Words] = {}
     currency_scales: dict[Text, Text] = {}
+    space_groups: bool = False        # thousands also grouped by spaces ("50 000"), beside CLDR's separator
+    suffix_scales: dict[Text, float] = {}  # letters glued to digits that scale them ("10K"); CLDR's short forms come first
     scale_links: Words = []           # a word between a scale and its currency: "milliards de dollars"
     rate_words: Words = []
     times_words: Words = []

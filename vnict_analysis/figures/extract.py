@@ -22,18 +22,24 @@ def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
         s, e = m.span()
         core = m.group(0)
         c = Candidate(start=s, end=e, num_start=s, num_end=e)
-        if s >= 1 and norm[s - 1] in "-−" and (s == 1 or not norm[s - 2].isalnum()) and (
-            s < 2 or norm[s - 2] in " \t\n(["
-        ):
+        # a leading decimal mark: ".77" in English, ",77" in German (a space, bracket or minus before it)
+        lead = s >= 1 and norm[s - 1] == r.lex.decimal and core.isdigit() and (
+            s == 1 or norm[s - 2] in " \t\n([-−") and not (s >= 2 and norm[s - 2].isdigit())
+        if lead:
             c.start = c.num_start = s - 1
+        negative = s >= 1 and norm[c.num_start - 1:c.num_start] in ("-", "−") and (
+            c.num_start == 1 or norm[c.num_start - 2] in " \t\n([")
+        if negative and c.start == c.num_start:
+            c.start = c.num_start = c.num_start - 1
+        negative = negative or _minus_word(text, c.start, r)
         c.reason = why_not_a_figure(c, text, norm, r, core)
         try:
-            c.value, c.ambiguous = parse_digits(core, r.lex)
+            c.value, c.ambiguous = (float("0." + core), False) if lead else parse_digits(core, r.lex)
         except ValueError:
             c.reason = c.reason or "malformed number"
             out.append(c)
             continue
-        if c.start < s:
+        if negative:
             c.value = -c.value
         c.end = read_right(c, text, norm, e, r)
         if c.reason is None and c.unit == "count" and c.value == int(c.value):
@@ -45,6 +51,19 @@ def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
             read_left(c, text, r)
         out.append(c)
     return out
+
+
+def _minus_word(text: str, start: int, r: Rules) -> bool:
+    """A minus word right before the number ("minus 5%", "âm 2,3%", "ติดลบ 1.5%"; `negative_words`)."""
+    head = text[max(0, start - 16):start].rstrip().lower()
+    bound = r.bound_before.search(text[max(0, start - 40):start])
+    if bound:  # "al menos 20", "pelo menos 100": a bound ending in the minus word is "at least"
+        return False
+    for w in r.lex.words("negative_words"):
+        w = w.lower()
+        if head.endswith(w) and (not r.lex.spaces or len(head) == len(w) or not head[-len(w) - 1].isalnum()):
+            return True
+    return False
 
 
 def _merge_compounds(cands: list[Candidate], r: Rules) -> list[Candidate]:

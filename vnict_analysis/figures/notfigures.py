@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .rules import Rules
-from .units import Candidate, currency_scale, glued_letter
+from .units import Candidate, currency_scale, glued_letter, glued_scale
 
 _DATE_CORE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
 _DOC_AFTER = re.compile(r"(?:[/-]\d+)*\s*[/-]\s*[A-ZĐ]")  # 79-KL/TW, 13/2023/NĐ-CP
@@ -43,7 +43,7 @@ def why_not_a_figure(c: Candidate, text: str, norm: str, r: Rules, core: str) ->
         s >= 2 and text[s - 1] == "-" and glued_letter(text, s - 2))
     right_glue = glued_letter(text, e) and not (
         r.scale_after.match(text, e) or r.percent_after.match(text, e) or r.currency_after.match(text, e)
-        or currency_scale(text, s, e, r)
+        or currency_scale(text, s, e, r) or glued_scale(text, e, r)
         or r.times_after.match(text, e) or (r.classifier_after and r.classifier_after.match(text, e))
     )
     if lex.spaces and (left_glue or right_glue):

@@ -87,8 +87,12 @@ def parse_digits(core: str, lex: Lexicon) -> tuple[float, bool]:
 
 
 def _check_groups(groups: list[str], core: str) -> None:
-    if not groups[0] or len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]):
-        raise ValueError(f"digits are not grouped in threes: {core!r}")
+    """Groups of three ("1.234.567"), or the Indian lakh/crore grouping ("12,34,567": pairs, then three)."""
+    if groups[0] and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+        return
+    if len(groups) >= 3 and 1 <= len(groups[0]) <= 2 and all(len(g) == 2 for g in groups[1:-1]) and len(groups[-1]) == 3:
+        return
+    raise ValueError(f"digits are not grouped in threes: {core!r}")
 
 
 @lru_cache(maxsize=64)

@@ -102,6 +102,7 @@ class Rules:
     ordinal_markers: tuple = ()
     ordinal_exceptions: tuple = ()
     currency_scales: dict = field(default_factory=dict)
+    suffix_scales: dict = field(default_factory=dict)
     percent_multipliers: dict = field(default_factory=dict)
     not_classifiers: tuple = ()
 
@@ -124,7 +125,7 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
     cues = lex.qualifier_words()
     group = lex.group
     core = r"\d+(?:[.,]\d+)*"
-    if group.isspace() or group in "\u00a0\u202f":
+    if group.isspace() or group in "\u00a0\u202f" or lex.data.get("space_groups"):  # "50 000" in Portugal
         core = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|" + core
     nw = []
     for key in ("units", "values", "adders", "multipliers", "scales"):
@@ -193,6 +194,7 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
         ordinal_markers=tuple(lex.words("ordinal_markers")),
         ordinal_exceptions=tuple(lex.words("ordinal_exceptions")),
         currency_scales={str(k).lower(): float(v) for k, v in (lex.data.get("currency_scales") or {}).items()},
+        suffix_scales={str(k): float(v) for k, v in (lex.data.get("suffix_scales") or {}).items()},
         percent_multipliers={str(k): float(v) for k, v in (lex.data.get("percent_multipliers") or {}).items()},
         not_classifiers=tuple(lex.words("not_classifiers")),
         known_words=frozenset(

@@ -40,7 +40,7 @@ def glued_letter(text: str, i: int) -> bool:
 def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
     """Read scale words, then percent / currency / times / rate / counted noun after `pos`."""
     m = r.scale_after.match(text, pos)
-    short = None if m else currency_scale(text, c.num_start, pos, r)
+    short = None if m else (currency_scale(text, c.num_start, pos, r) or glued_scale(text, pos, r))
     if m:
         mult = 1.0
         for w in re.findall(r"\S+", m.group(0)):
@@ -97,6 +97,16 @@ def currency_scale(text: str, num_start: int, pos: int, r: Rules) -> tuple[float
     m = re.match(r"[A-Za-z]+", text[pos:pos + 4])
     if m and m.group(0).lower() in r.currency_scales:
         return r.currency_scales[m.group(0).lower()], pos + m.end()
+    return None
+
+
+def glued_scale(text: str, pos: int, r: Rules) -> tuple[float, int] | None:
+    """Scale letters glued to the digits and ending there: "100K", "1,2M", "5jt" (`suffix_scales`)."""
+    if not r.suffix_scales or pos >= len(text) or not text[pos].isalpha():
+        return None
+    m = re.match(r"[^\W\d_]{1,3}", text[pos:pos + 4])
+    if m and m.group(0) in r.suffix_scales and not glued_letter(text, pos + m.end()):
+        return r.suffix_scales[m.group(0)], pos + m.end()
     return None
 
 

@@ -56,6 +56,25 @@ def scale_words(locale: str, spaced: bool) -> dict[str, float]:
 
 
 @lru_cache(maxsize=256)
+def glued_scales(locale: str) -> dict[str, float]:
+    """``{letters: magnitude}`` of the short compact forms of one to three letters ("K", "M", "B" in
+    English, "Md" in French, "jt" and "M" in Indonesian, "Tr" in Vietnamese): read as a scale only
+    when glued to the digits ("100K", "1,2M"), where they cannot be a word. Case is kept ("M" is
+    not "m"); the first form of a word wins (Spanish "M" is a million, not "mil M")."""
+    loc = Locale.parse(locale)
+    out: dict[str, float] = {}
+    short = loc.compact_decimal_formats.get("short") or {}
+    for plural in short.keys():
+        for magnitude, pattern in sorted(short[plural].items(), key=lambda kv: int(kv[0])):
+            text = getattr(pattern, "pattern", str(pattern))
+            zeros = text.count("0")
+            word = re.sub(r"[0#.,¤'\s\u00a0]", "", text)
+            if zeros and word.isalpha() and len(word) <= 3:
+                out.setdefault(word, float(int(magnitude) // 10 ** (zeros - 1)))
+    return out
+
+
+@lru_cache(maxsize=256)
 def percent_words(locale: str) -> list[str]:
     """The percent unit's names in every plural form ("Prozent", "процента", "процентов")."""
     words = set()
