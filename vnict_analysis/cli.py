@@ -36,9 +36,31 @@ def _meta(args, articles: pd.DataFrame, description: str) -> dict:
 
 
 def _check_outputs(*paths: str | None) -> None:
+    """Before any work: every output has a table suffix, is not a folder, and no two outputs are
+    one file (``--output x.csv --rejected x.csv`` would overwrite one with the other)."""
+    seen: dict[Path, str] = {}
     for p in paths:
-        if p is not None and Path(p).suffix not in SUFFIXES:
+        if p is None:
+            continue
+        if Path(p).suffix not in SUFFIXES:
             raise CLIError(f"{p}: output must end in .csv or .parquet")
+        if Path(p).is_dir():
+            raise CLIError(f"{p}: is a folder, not a file to write")
+        key = Path(p).resolve()
+        if key in seen:
+            raise CLIError(f"{p}: given for two outputs ({seen[key]} and this one)")
+        seen[key] = p
+
+
+def _jobs(value: str) -> int:
+    """--jobs: a positive number of processes, at most the CPUs (0 = the default)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 1 or more (0 for the default)")
+    return min(n, os.cpu_count() or 1)
 
 
 def _progress(total: int, quiet: bool) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
@@ -69,7 +91,7 @@ def _load(args) -> pd.DataFrame:
 def _mentions(args, articles: pd.DataFrame) -> pd.DataFrame:
     from .pipeline import extract
 
-    jobs = args.jobs or (min(2, os.cpu_count() or 1) if len(articles) >= 50 else 1)
+    jobs = min(args.jobs or (min(2, os.cpu_count() or 1) if len(articles) >= 50 else 1), max(1, len(articles)))
     update, close = _progress(len(articles), args.quiet)
     try:
         mentions, rejected = extract(articles, jobs=jobs, progress=update)
@@ -174,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         if name in ("extract", "reconcile"):
             p.add_argument("--rejected", help="also write numbers not counted as figures, with reasons")
-            p.add_argument("--jobs", type=int, default=0, help="processes (default: 2 for 50+ files)")
+            p.add_argument("--jobs", type=_jobs, default=0, help="processes, at most the CPUs (default: 2 for 50+ files)")
         if name == "reconcile":
             p.add_argument("--tolerance", type=float, default=0.005, help="relative tolerance for equal values")
             p.add_argument("--check-tolerance", type=float, default=0.01, help="relative tolerance of checks")
@@ -193,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", help="metadata YAML (default: sources.yaml beside the data)")
     p.add_argument("--tolerance", type=float, default=0.005, help="relative tolerance for equal values")
     p.add_argument("--check-tolerance", type=float, default=0.01, help="relative tolerance of checks")
-    p.add_argument("--jobs", type=int, default=0, help="processes for extraction (default 1)")
+    p.add_argument("--jobs", type=_jobs, default=0, help="processes for extraction, at most the CPUs (default 1)")
     p.add_argument("--force", action="store_true", help="run even if the inputs are unchanged")
     p.set_defaults(func=cmd_run)
     return parser

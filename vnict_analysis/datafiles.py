@@ -61,6 +61,8 @@ class Numbers(_Model):
     multipliers: dict[Text, float] = {}
     scales: dict[Text, float] = {}
     fillers: Words = []
+    standalone: Words = []            # scale words that are a number alone: "mille entreprises", "tausend Euro"
+    decimal_words: Words = []         # "point", "koma", "phẩy", "จุด", "点": the digits after it are read one by one
     ambiguous_alone: Words = []
     idioms: Words = []
 
@@ -127,6 +129,8 @@ class LexiconFile(_Model):
     currency_scales: dict[Text, Text] = {}
     space_groups: bool = False        # thousands also grouped by spaces ("50 000"), beside CLDR's separator
     suffix_scales: dict[Text, float] = {}  # letters glued to digits that scale them ("10K"); CLDR's short forms come first
+    subunits: dict[Text, float] = {}  # a currency's sub-unit and its share: {cents: 0.01}; "20 dollars 43 cents" is one figure
+    subunit_joiners: Words = []       # words between an amount and its sub-unit besides the fillers ("con")
     scale_links: Words = []           # a word between a scale and its currency: "milliards de dollars"
     rate_words: Words = []
     times_words: Words = []

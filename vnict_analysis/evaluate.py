@@ -139,14 +139,22 @@ def _spec_unit(unit) -> str:
     return "count" if unit is None else str(unit)
 
 
-def run_spec(case: dict, lang: str, resources=None) -> tuple[bool, list[tuple[float, str]]]:
-    """One spec case (``{text, figures: [{value, unit}]}``): whether the figures extracted from its
-    text are exactly the expected ones, in order (a plain number is unit ``count``), and what was got."""
+def run_spec(case: dict, lang: str, mode: str = "text", resources=None) -> tuple[bool, list[tuple[float, str]]]:
+    """One spec case (``{text, figures: [{value, unit}]}``): whether what is read from its text is
+    exactly the expected figures, in order (a plain number is unit ``count``), and what was got.
+    Mode ``expression`` (a corpus whose every text is one numeral, as Duckling's Numeral corpora)
+    reads the whole text with `parse_number`; mode ``text`` extracts the figures of a sentence."""
     from .figures.extract import extract_figures
+    from .figures.numbers import parse_number
 
-    got_rows = extract_figures(str(case["text"]), lang, resources=resources) if resources else \
-        extract_figures(str(case["text"]), lang)
-    got = [(float(v), str(u)) for v, u in zip(got_rows["value"], got_rows["unit"])]
+    if mode == "expression":
+        try:
+            got = [(parse_number(str(case["text"]), lang), "count")]
+        except ValueError:
+            got = []
+    else:
+        got_rows = extract_figures(str(case["text"]), lang, resources=resources)
+        got = [(float(v), str(u)) for v, u in zip(got_rows["value"], got_rows["unit"])]
     want = [(float(f["value"]), _spec_unit(f.get("unit"))) for f in case["figures"]]
     ok = len(got) == len(want) and all(
         u1 == u2 and abs(v1 - v2) <= 1e-9 * max(1.0, abs(v2)) for (v1, u1), (v2, u2) in zip(got, want))
@@ -162,8 +170,9 @@ def score_specs(folder: str | Path | None = None, langs=None) -> pd.DataFrame:
         lang = spec["lang"]
         if langs and lang not in langs:
             continue
+        modes = {name: (src or {}).get("mode", "text") for name, src in (spec.get("sources") or {}).items()}
         for case in spec.get("cases") or []:
-            ok, got = run_spec(case, lang)
+            ok, got = run_spec(case, lang, modes.get(case.get("from"), "text"))
             rows.append({"lang": lang, "from": case.get("from"), "text": case["text"],
                          "expected": [(f["value"], _spec_unit(f.get("unit"))) for f in case["figures"]],
                          "got": got, "ok": ok})

@@ -3,6 +3,8 @@ produced it, from which inputs, rows, and a one-line description per column); a 
 saved to a folder and read back (`save_results`, `load_results`)."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +34,25 @@ def write_table(df: pd.DataFrame, path: str | Path, meta: dict | None = None, ta
     path = Path(path)
     if path.suffix not in SUFFIXES:
         raise InputError(f"{path}: output must end in .csv or .parquet")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".csv":
-        df.to_csv(path, index=False)
-    else:
-        df.to_parquet(path, index=False)
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file to write")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # atomic: written beside the target under a temporary name, then renamed over it, so an
+        # interrupted or concurrent run never leaves a truncated table (the old one stays whole)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
+                                         delete=False) as tmp:
+            tmp_path = Path(tmp.name)
+        try:
+            if path.suffix == ".csv":
+                df.to_csv(tmp_path, index=False)
+            else:
+                df.to_parquet(tmp_path, index=False)
+            os.replace(tmp_path, path)
+        finally:
+            tmp_path.unlink(missing_ok=True)
+    except OSError as exc:  # read-only folder, a file where a folder should be, a full disk
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     if meta is not None:
         info = {"dataset": path.name, "produced_by": f"vnict_analysis {__version__}: {meta.get('command')}",
                 "description": meta.get("description", ""), "rows": int(len(df)),
@@ -44,8 +60,19 @@ def write_table(df: pd.DataFrame, path: str | Path, meta: dict | None = None, ta
                 "inputs": meta.get("inputs", [])}
         if "parameters" in meta:
             info["parameters"] = meta["parameters"]
-        meta_path(path).write_text(yaml.dump(info, Dumper=_DUMPER, allow_unicode=True, sort_keys=False),
-                                   encoding="utf-8")
+        _write_text_atomic(meta_path(path), yaml.dump(info, Dumper=_DUMPER, allow_unicode=True, sort_keys=False))
+
+
+def _write_text_atomic(path: Path, text: str) -> None:
+    """`text` into `path` through a temporary file and a rename (the metadata after its table)."""
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False) as tmp:
+            tmp.write(text)
+        os.replace(tmp.name, path)
+    except OSError as exc:
+        Path(tmp.name).unlink(missing_ok=True) if "tmp" in locals() else None
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 def _table_of(path: Path) -> str:

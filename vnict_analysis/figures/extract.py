@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 from typing import Callable
 
 import pandas as pd
@@ -42,6 +43,8 @@ def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
         if negative:
             c.value = -c.value
         c.end = read_right(c, text, norm, e, r)
+        if not math.isfinite(c.value):  # 400 digits, or a scale on a huge number: not a quantity
+            c.reason, c.value = c.reason or "too large", 0.0
         if c.reason is None and c.unit == "count" and c.value == int(c.value):
             year = year_of(core, text, s, r, e)
             if year is not None and not (not r.lex.spaces and c.counted and not r.year_suffix.match(text, e)):
@@ -66,6 +69,26 @@ def _minus_word(text: str, start: int, r: Rules) -> bool:
     return False
 
 
+def _merge_subunits(cands: list[Candidate], text: str, r: Rules) -> list[Candidate]:
+    """Join an amount and its sub-unit into one figure: "20 dollars 43 cents", "2 đô 23 xu",
+    "13 euros y 45 céntimos" (lexicon `subunits`: the word and its share of the unit)."""
+    if r.subunit_after is None:
+        return cands
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.reason is None and c.reason is None and prev.unit not in (
+                "count", "percent", "times") and c.value == int(c.value) and 0 <= c.value < 100:
+            between = text[prev.end:c.num_start]
+            m = r.subunit_after.match(text, c.num_end)
+            if m and (not between.strip() or r.subunit_joiner.fullmatch(between)):
+                prev.value += c.value * r.subunits[m.group(1).lower()]
+                prev.end, prev.counted = m.end(), None
+                continue
+        out.append(c)
+    return out
+
+
 def _merge_compounds(cands: list[Candidate], r: Rules) -> list[Candidate]:
     """Join "1兆" + "500億円" and "1조" + "3000억원" (digits and scales written without a break,
     each scale smaller than the one before) into one figure."""
@@ -88,11 +111,16 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
     out: list[Candidate] = []
     fillers = set(r.lex.number_list("fillers"))
     ambiguous = set(r.lex.number_list("ambiguous_alone"))
+    standalone = set(r.lex.number_list("standalone"))
     taken = sorted(taken)
     starts = [a for a, _ in taken]
     idioms = [(m.start(), m.end()) for m in r.idioms.finditer(text)] if r.idioms else []
+    # a number word inside a percent or currency word is part of that word ("por ciento")
+    units = [(m.start(), m.end()) for m in r.unit_words.finditer(text)] if r.unit_words is not None else []
     for m in r.words.finditer(text):
         s, e = m.span()
+        if any(a <= s and e <= b for a, b in units):
+            continue
         if any(a <= s < b for a, b in idioms):
             out.append(Candidate(start=s, end=e, num_start=s, num_end=e, reason="idiom"))
             continue
@@ -105,13 +133,18 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
             c.value = words_value(toks)
         except ValueError:
             continue
+        if _minus_word(text, s, r):  # "minus five percent", "âm hai phần trăm"
+            c.value = -c.value
         c.end = read_right(c, text, text, e, r)
+        if not math.isfinite(c.value):
+            continue
         if not r.lex.spaces and not (c.unit != "count" or c.counted):
             continue  # without spaces a number word inside an ordinary word is not a candidate
         kinds = {k for _, k, _ in toks}
         if len(toks) == 1 and toks[0][0] in ambiguous:
             c.reason = "ambiguous word"
-        elif not kinds & {"units", "values"} and not (not r.lex.spaces and kinds & {"multipliers"}):
+        elif not kinds & {"units", "values"} and not (not r.lex.spaces and kinds & {"multipliers"}) and not (
+                len(toks) == 1 and toks[0][0] in standalone):
             c.reason = "scale word alone"
         elif r.label_before.search(text[max(0, s - 40): s]):
             c.reason = "label or ordinal"
@@ -170,7 +203,7 @@ def _scan_rows(text: str, lang: str, source_id: str | None, resources: "Resource
     boiler = boilerplate_spans(text, r.lex)
     digits = _merge_compounds(_digit_candidates(text, norm, r), r)
     taken = [(c.start, c.end) for c in digits]
-    cands = sorted(digits + _word_candidates(text, taken, r), key=lambda c: c.num_start)
+    cands = _merge_subunits(sorted(digits + _word_candidates(text, taken, r), key=lambda c: c.num_start), text, r)
     denominators = {c.extra["denominator"] for c in cands if "denominator" in c.extra}
     spans = [(m.start(), m.end(), "date") for m in DATES.finditer(norm)
              if not (m.start() and norm[m.start() - 1] in "0123456789.,/")]

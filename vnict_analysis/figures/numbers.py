@@ -1,6 +1,7 @@
 """Parse one numeral expression ("36.571 miliar", "147.8", "ห้าสิบเอ็ด", "760億") in a given language."""
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -104,6 +105,8 @@ def _word_tokens(lex: Lexicon) -> list[tuple[str, str, float]]:
             toks.append((w, kind, v))
     for w in lex.number_list("fillers"):
         toks.append((w, "fillers", 0.0))
+    for w in lex.number_list("decimal_words"):
+        toks.append((w, "decimal", 0.0))
     return sorted(toks, key=lambda t: len(t[0]), reverse=True)
 
 
@@ -111,6 +114,7 @@ def tokenize_words(text: str, lex: Lexicon) -> list[tuple[str, str, float]]:
     """Split a spelled-out numeral into known number words; raise ValueError on anything else."""
     s = text.lower().strip()
     toks = _word_tokens(lex)
+    compounds = bool(lex.data.get("compounds"))
     out: list[tuple[str, str, float]] = []
     i = 0
     while i < len(s):
@@ -120,8 +124,8 @@ def tokenize_words(text: str, lex: Lexicon) -> list[tuple[str, str, float]]:
         for w, kind, v in toks:
             if s.startswith(w, i):
                 end = i + len(w)
-                if lex.spaces and end < len(s) and s[end].isalpha():
-                    continue  # inside a longer word
+                if lex.spaces and end < len(s) and s[end].isalpha() and not compounds:
+                    continue  # inside a longer word (German writes numbers as one word: "dreiunddreißig")
                 out.append((w, kind, v))
                 i = end
                 break
@@ -134,7 +138,21 @@ def tokenize_words(text: str, lex: Lexicon) -> list[tuple[str, str, float]]:
 
 def words_value(tokens: list[tuple[str, str, float]]) -> float:
     """Combine number-word tokens: units and values add, multipliers scale the last unit,
-    adders add to it ("dua belas"), scales close a group ("dua ratus ribu")."""
+    adders add to it ("dua belas"), scales close a group ("dua ratus ribu"); after a decimal
+    word the digits are read one by one ("two point two five" = 2.25, "hai phẩy năm" = 2.5), and
+    a scale after them scales the whole ("two point two million")."""
+    for k, (_, kind, _) in enumerate(tokens):
+        if kind == "decimal":
+            head, tail = tokens[:k], tokens[k + 1:]
+            scale = 1.0
+            while tail and tail[-1][1] == "scales":
+                scale *= tail[-1][2]
+                tail = tail[:-1]
+            digits = [v for _, kd, v in tail if kd != "fillers"]
+            if not digits or any(kd not in ("units", "fillers") for _, kd, _ in tail):
+                raise ValueError("a decimal word needs single digits after it")
+            frac = float("0." + "".join(str(int(v)) for v in digits))
+            return ((words_value(head) if head else 0.0) + frac) * scale
     total = 0.0
     group = 0.0
     pending: float | None = None
@@ -225,6 +243,13 @@ def parse_number(text: str, lang: str) -> float:
     """
     if not isinstance(text, str):
         raise ValueError(f"expected a string, got {type(text).__name__}")
+    value = _parse_number(text, lang)
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {text[:40]!r}")
+    return value
+
+
+def _parse_number(text: str, lang: str) -> float:
     lex = load_lexicon(lang)
     s = unicodedata.normalize("NFC", text).strip()
     if not s:
@@ -232,11 +257,20 @@ def parse_number(text: str, lang: str) -> float:
     sign = 1.0
     if s[0] in _MINUS or s.startswith(lex.minus):
         sign, s = -1.0, s[1:].lstrip()
+        if not s:
+            raise ValueError(f"not a number: {text!r}")
     else:
         for w in lex.words("negative_words"):
             if s.lower().startswith(w.lower() + " ") or (not lex.spaces and s.startswith(w)):
                 sign, s = -1.0, s[len(w):].lstrip()
                 break
+    m = re.fullmatch(r"(\d+(?:[.,]\d+)*)([^\W\d_]{1,3})", to_ascii_digits(s))
+    glued = lex.data.get("suffix_scales") or {}
+    if m and m.group(2) in glued:  # "100K", "1,2M": scale letters glued to the digits
+        value, _ = parse_digits(m.group(1), lex)
+        return sign * value * float(glued[m.group(2)])
+    if re.fullmatch(r"[.,]\d+", s) and s[0] == lex.decimal:  # ".77" in English, ",77" in German
+        return sign * float("0." + s[1:])
     head, mult = split_scale(s, lex)
     if not head:
         if mult == 1.0:
@@ -246,6 +280,9 @@ def parse_number(text: str, lang: str) -> float:
     if _DIGIT_CORE.fullmatch(head_ascii):
         value, _ = parse_digits(head_ascii, lex)
         return sign * value * mult
+    m = re.fullmatch(r"(\d+)\s+(\S+)\s+(\d+)", head_ascii)
+    if m and m.group(2).lower() in lex.number_list("decimal_words"):  # "1 point 1", "2 phẩy 23"
+        return sign * float(f"{m.group(1)}.{m.group(3)}") * mult
     if any(c.isdigit() for c in head_ascii):
         # digits mixed with number words ("7億6000万" style) are read as words after the digits
         m = re.match(r"\d+(?:[.,]\d+)*", head_ascii)

@@ -153,6 +153,7 @@ def assign_context(cands, figs, years, text: str, segs: Segments, r: Rules, sour
     sid = source_id or ""
     rows = []
     n = 0
+    sentence_text: dict[int, str] = {}
     for c in cands:
         si = segs.sentence_index(c.num_start)
         s0, s1 = segs.sentences[si] if segs.sentences else (0, len(text))
@@ -173,7 +174,7 @@ def assign_context(cands, figs, years, text: str, segs: Segments, r: Rules, sour
             "number_text": text[c.num_start:c.num_end],
             "start": c.start if is_fig else c.num_start,
             "end": c.end if is_fig else c.num_end,
-            "sentence": text[s0:s1],
+            "sentence": sentence_text.setdefault(si, text[s0:s1]),  # one string per sentence, shared by its rows
             "sentence_start": s0,
             "sentence_end": s1,
             "period": period,

@@ -20,17 +20,23 @@ class Tail:
     words: tuple[str, ...]
     spaces: bool
     case: bool = False
+    by_last: dict = field(default_factory=dict, compare=False)  # last character -> words ending in it
 
     @classmethod
     def of(cls, words, spaces: bool, case: bool = False) -> "Tail":
-        ws = {str(w) if case else str(w).lower() for w in words if str(w)}
-        return cls(tuple(sorted(ws, key=len, reverse=True)), spaces, case)
+        ws = tuple(sorted({str(w) if case else str(w).lower() for w in words if str(w)}, key=len, reverse=True))
+        by_last: dict[str, list[str]] = {}
+        for w in ws:  # longest first within each list, as in `words`
+            by_last.setdefault(w[-1], []).append(w)
+        return cls(ws, spaces, case, {k: tuple(v) for k, v in by_last.items()})
 
     def search(self, head: str) -> tuple[int, str] | None:
         """``(start, word)`` of the word ending `head`, or None."""
         body = head.rstrip()
         low = body if self.case else body.lower()
-        for w in self.words:
+        if not low:
+            return None
+        for w in self.by_last.get(low[-1], ()):
             if low.endswith(w):
                 start = len(body) - len(w)
                 if self.spaces and w[0].isalnum() and start > 0 and body[start - 1].isalnum():
@@ -103,8 +109,13 @@ class Rules:
     ordinal_exceptions: tuple = ()
     currency_scales: dict = field(default_factory=dict)
     suffix_scales: dict = field(default_factory=dict)
+    ambiguous_suffixes: frozenset = frozenset()
     percent_multipliers: dict = field(default_factory=dict)
     not_classifiers: tuple = ()
+    unit_words: re.Pattern | None = None
+    subunit_after: re.Pattern | None = None
+    subunit_joiner: re.Pattern | None = None
+    subunits: dict = field(default_factory=dict)
 
 
 def get_rules(lang: str, resources: "Resources | str | Path | None" = None) -> Rules:
@@ -139,6 +150,12 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
     elif nw:
         words = re.compile(rf"{first_chars(nw)}{alt(nw, False)}(?:\s*{alt(nw + fillers, False)})*", _FLAGS)
     classifiers = lex.words("classifiers")
+    subunits = {str(k).lower(): float(v) for k, v in (lex.data.get("subunits") or {}).items()}
+    # percent and currency words that hold a number word ("por ciento", "pour cent"): a number
+    # word inside them is not a figure
+    number_words = {str(w).lower() for w in nw}
+    unit_list = [w for w in list(lex.words("percent")) + list(currencies)
+                 if " " in w and any(t in number_words for t in str(w).lower().split())]
     return Rules(
         lex=lex,
         digits=re.compile(core),
@@ -153,7 +170,10 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
         currency_before=Tails((Tail.of(currencies, sp), Tail.of(codes, True, case=True))),
         times_after=re.compile(ws + alt(lex.words("times_words"), sp, lead=False), _FLAGS),
         rate_after=re.compile(
-            r"(?:\s*[^\W\d_][\w-]*){0,4}?\s*" + alt(lex.words("rate_words"), sp) + r"\s*(\d+(?:[.,]\d+)*)", _FLAGS
+            # each word whole ((?![\w-]) after it), so a long run of letters cannot be split in
+            # exponentially many ways ("5 per " + "a" * 1000 was a minute of backtracking)
+            r"(?:\s*[^\W\d_][\w-]*(?![\w-])){0,4}?\s*" + alt(lex.words("rate_words"), sp) + r"\s*(\d+(?:[.,]\d+)*)",
+            _FLAGS
         ),
         classifier_after=re.compile(r"[ \t\u00a0]*" + alt(classifiers, False)) if classifiers else None,
         counted_after=re.compile(r"\s+([^\W\d_][\w-]*)"),
@@ -195,8 +215,14 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
         ordinal_exceptions=tuple(lex.words("ordinal_exceptions")),
         currency_scales={str(k).lower(): float(v) for k, v in (lex.data.get("currency_scales") or {}).items()},
         suffix_scales={str(k): float(v) for k, v in (lex.data.get("suffix_scales") or {}).items()},
+        ambiguous_suffixes=frozenset(lex.data.get("_ambiguous_suffixes") or ()),
         percent_multipliers={str(k): float(v) for k, v in (lex.data.get("percent_multipliers") or {}).items()},
         not_classifiers=tuple(lex.words("not_classifiers")),
+        unit_words=re.compile(first_chars(unit_list) + alt(unit_list, sp), _FLAGS) if unit_list else None,
+        subunit_after=(re.compile(r"\s*(" + alt(list(subunits), sp, lead=False) + ")", _FLAGS) if subunits else None),
+        subunit_joiner=re.compile(r"\s*(?:" + alt(lex.number_list("fillers") + lex.words("subunit_joiners"), sp)
+                                  + r")?\s*", _FLAGS),
+        subunits=subunits,
         known_words=frozenset(
             w.lower() for key in ("label_words", "comparison_words", "present_words", "not_counted", "rate_words",
                                   "range_connectors", "negative_words", "percent", "times_words")

@@ -40,24 +40,28 @@ def glued_letter(text: str, i: int) -> bool:
 def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
     """Read scale words, then percent / currency / times / rate / counted noun after `pos`."""
     m = r.scale_after.match(text, pos)
+    if m and r.subunit_after is not None and r.subunit_after.match(text, pos):
+        m = None  # "23 cents" is a sub-unit, not 23 hundreds
     short = None if m else (currency_scale(text, c.num_start, pos, r) or glued_scale(text, pos, r))
     if m:
         mult = 1.0
         for w in re.findall(r"\S+", m.group(0)):
             mult *= scale_product(w, r)
-        c.value *= mult
+        c.value = float(f"{c.value * mult:.15g}")  # 16.4 x 1e6 is 16400000, not 16399999.999999998
         c.extra["scale"] = mult
         pos = m.end()
         link = r.scale_link.match(text, pos) if r.scale_link is not None else None
         if link and r.currency_after.match(text, link.end()):  # "milliards de dollars"
             pos = link.end()
     elif short:
-        c.value *= short[0]
+        c.value = float(f"{c.value * short[0]:.15g}")
         c.extra["scale"] = short[0]
+        if text[short[1] - 1:short[1]].strip(".") in r.ambiguous_suffixes:
+            c.ambiguous = True  # Indonesian "3M": miliar by the locale, million by SI
         pos = short[1]
     for word, mult in r.percent_multipliers.items():  # 3割 = 30 percent
         if text.startswith(word, pos):
-            c.value *= mult
+            c.value = float(f"{c.value * mult:.15g}")  # 16.4 x 1e6 is 16400000, not 16399999.999999998
             c.unit = "percent"
             return pos + len(word)
     for pat, unit in ((r.percent_after, "percent"), (r.times_after, "times")):
@@ -68,6 +72,16 @@ def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
     m = r.currency_after.match(text, pos)
     if m:
         c.unit = r.currency_codes[re.sub(r"\s+", " ", m.group(0).strip()).lower()]
+        code = m.group(0).strip()
+        after = r.scale_after.match(text, m.end()) if "scale" not in c.extra and code.isupper() and \
+            len(code) == 3 else None
+        if after:  # "75 USD million": the code before its scale
+            mult = 1.0
+            for w in re.findall(r"\S+", after.group(0)):
+                mult *= scale_product(w, r)
+            c.value = float(f"{c.value * mult:.15g}")  # 16.4 x 1e6 is 16400000, not 16399999.999999998
+            c.extra["scale"] = mult
+            return after.end()
         return m.end()
     window = norm[pos:pos + 60].lower()
     m = r.rate_after.match(norm, pos) if any(w in window for w in r.rate_words) else None
@@ -101,13 +115,25 @@ def currency_scale(text: str, num_start: int, pos: int, r: Rules) -> tuple[float
 
 
 def glued_scale(text: str, pos: int, r: Rules) -> tuple[float, int] | None:
-    """Scale letters glued to the digits and ending there: "100K", "1,2M", "5jt" (`suffix_scales`)."""
-    if not r.suffix_scales or pos >= len(text) or not text[pos].isalpha():
+    """Scale letters glued to the digits and ending there: "100K", "1,2M", "5jt" (`suffix_scales`);
+    also after a no-break space, as CLDR writes them ("1,5\u00a0Md"), or after a space when a
+    currency follows ("1,5 M dollars")."""
+    if not r.suffix_scales or pos >= len(text):
         return None
-    m = re.match(r"[^\W\d_]{1,3}", text[pos:pos + 4])
-    if m and m.group(0) in r.suffix_scales and not glued_letter(text, pos + m.end()):
-        return r.suffix_scales[m.group(0)], pos + m.end()
-    return None
+    gap = 1 if text[pos] in "\u00a0\u202f " else 0
+    m = re.match(r"[A-Za-z\u00c0-\u024f\u0370-\u04ff]{1,3}\.?" if not r.lex.spaces else r"[^\W\d_]{1,3}\.?",
+                 text[pos + gap:pos + gap + 5])
+    if not m:
+        return None
+    word = m.group(0) if m.group(0) in r.suffix_scales else m.group(0).rstrip(".")
+    end = pos + gap + len(word)
+    if word not in r.suffix_scales or (glued_letter(text, end) and (r.lex.spaces or text[end].isascii())):
+        return None  # "100Kの" in Japanese: the kana is the next word
+    if word != m.group(0) and not text[end + 1:end + 2].isalnum():
+        end += 1  # the abbreviation's full stop ("1,1 t. dollaria", "2,3 εκ. ευρώ")
+    if gap and text[pos] == " " and not r.currency_after.match(text, end):
+        return None
+    return r.suffix_scales[word], end
 
 
 def scale_product(chunk: str, r: Rules) -> float:

@@ -1,11 +1,28 @@
 """Charts for the book: matplotlib figures with titles, labelled axes and units."""
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from .format import _SCALES, _missing, count, fmt_value, language_name
 
 
+def _literal_text(chart):
+    """Text from the data ("$1.2 billion", a file named "a$b$c.txt") is drawn as written, never as
+    matplotlib mathtext."""
+    @functools.wraps(chart)
+    def draw(*args, **kwargs):
+        import matplotlib
+
+        with matplotlib.rc_context({"text.parse_math": False}):
+            fig = chart(*args, **kwargs)
+            fig.canvas.draw()  # lay the text out while mathtext is off
+        return fig
+    return draw
+
+
+@_literal_text
 def chart_fact_values(facts: pd.DataFrame, mentions: pd.DataFrame, title: str):
     """Dot chart: for each fact, the value each mention reports relative to the fact's value
     (0% = agreement). Facts reported more than once come first; a figure is returned."""
@@ -48,6 +65,7 @@ def chart_fact_values(facts: pd.DataFrame, mentions: pd.DataFrame, title: str):
     return fig
 
 
+@_literal_text
 def chart_checks(checks: pd.DataFrame, title: str):
     """One panel per check: the value the arithmetic implies beside the value reported (if any), in
     reader units (billion VND, million USD, %). Returns a figure."""
@@ -80,6 +98,7 @@ def chart_checks(checks: pd.DataFrame, title: str):
     return fig
 
 
+@_literal_text
 def chart_corpus(corpus: pd.DataFrame, articles: pd.DataFrame, title: str):
     """Bar chart: article length (characters) and figures per article, by language."""
     import matplotlib.pyplot as plt
@@ -97,6 +116,7 @@ def chart_corpus(corpus: pd.DataFrame, articles: pd.DataFrame, title: str):
     return fig
 
 
+@_literal_text
 def chart_figures(mentions: pd.DataFrame, rejected: pd.DataFrame, title: str):
     """Stacked bars per source: figures in a fact, figures without an indicator, numbers rejected."""
     import matplotlib.pyplot as plt

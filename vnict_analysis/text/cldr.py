@@ -15,6 +15,10 @@ from babel.numbers import get_currency_name, get_territory_currencies
 from babel.units import format_unit
 
 _COUNTS = (0, 1, 2, 3, 5, 11, 21, 1.5)
+#: SI prefixes written after digits in every language ("100K", "1,2M"); a locale's own short form
+#: for the same letter wins (Indonesian "M" is miliar) and the figure is flagged as ambiguous.
+#: "G" is left out: 4G and 5G are network generations in this field.
+SI_SUFFIXES = {"k": 1e3, "K": 1e3, "M": 1e6}
 
 
 @lru_cache(maxsize=1)

@@ -151,9 +151,10 @@ def _with_cldr(data: dict[str, Any], locale: str) -> dict[str, Any]:
             taken.update(n.lower() for n in extra)
     out["currencies"] = currencies
     out["_iso_codes"] = list(cldr.current_currencies())
-    glued = {str(k): float(v) for k, v in cldr.glued_scales(locale).items()} if spaced else {}
-    glued.update({str(k): float(v) for k, v in (out.get("suffix_scales") or {}).items()})
-    out["suffix_scales"] = glued
+    own = {str(k): float(v) for k, v in cldr.glued_scales(locale).items()} if spaced else {}
+    own.update({str(k): float(v) for k, v in (out.get("suffix_scales") or {}).items()})
+    out["suffix_scales"] = {**cldr.SI_SUFFIXES, **own}
+    out["_ambiguous_suffixes"] = sorted(k for k, v in own.items() if k in cldr.SI_SUFFIXES and v != cldr.SI_SUFFIXES[k])
     return out
 
 

@@ -1,0 +1,91 @@
+"""Hostile and extreme input (issue 15): huge numbers, backtracking bait, fuzzed mixed-script text.
+Each case here failed before its fix: `parse_number("9" * 400)` returned inf, a 400-digit count
+raised OverflowError in `extract_figures`, and "5 per " + "a" * 1000 took about a minute."""
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vnict_analysis as va
+
+LANGS = ["en", "vi", "id", "th", "zh", "ja", "ko", "fr", "de", "ru", "es", "pt"]
+
+
+@pytest.mark.parametrize("text", ["9" * 400, "miliar " * 40, "1" + "0" * 320, "9" * 309 + " triệu"])
+def test_huge_numbers_are_a_value_error_not_inf(text):
+    for lang in ("id", "vi", "en"):
+        try:
+            value = va.parse_number(text, lang)
+        except ValueError:
+            continue
+        assert math.isfinite(value)
+
+
+def test_huge_count_is_not_a_figure_and_does_not_crash():
+    got = va.extract_figures("9" * 400 + " người và hai nghìn tỷ đồng", "vi")
+    assert got["value"].map(math.isfinite).all()
+    assert list(got["value"]) == [2e12]
+    rejected = va.rejected_numbers("9" * 400 + " người", "vi")
+    assert "too large" in set(rejected["reason"])
+
+
+def _seconds(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("shape", [
+    lambda n: "5 per " + "a" * n,                 # the rate pattern's word run
+    lambda n: "1 " * (n // 2),                    # a number every two characters
+    lambda n: ("năm 2023 " * (n // 9)),           # years
+    lambda n: ("12/05/2023 " * (n // 11)),         # dates
+])
+def test_adversarial_shapes_grow_near_linearly(shape):
+    va.extract_figures(shape(1000), "en")  # compile the rules first
+    small = _seconds(lambda: va.extract_figures(shape(2_000), "en"))
+    large = _seconds(lambda: va.extract_figures(shape(20_000), "en"))
+    assert large < 10.0 and large <= 20 * max(small, 0.02), (small, large)  # 10x the text, at most 20x the time
+
+
+_PIECES = list("0123456789 .,-%$€₫¥円억万亿٠١٢३४५๑๒\u00a0") + [
+    "tỷ ", "triệu ", "miliar ", "juta ", "ล้าน", "billion ", "nghìn ", "per ", "năm ", "年", "억 ", "mil millones "]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT, lang=st.sampled_from(LANGS))
+def test_parse_number_only_raises_value_error_and_is_finite(text, lang):
+    try:
+        value = va.parse_number(text, lang)
+    except ValueError:
+        return
+    assert math.isfinite(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT, lang=st.sampled_from(LANGS))
+def test_extract_figures_never_raises_and_values_are_finite(text, lang):
+    got = va.extract_figures(text, lang)
+    assert got["value"].map(math.isfinite).all()
+    assert ((got["start"] >= 0) & (got["end"] <= len(text)) & (got["start"] < got["end"])).all()
+
+
+def test_dollar_signs_from_the_data_are_not_mathtext(tmp_path):
+    """A file or source named with "$...$" reached a chart label as mathtext and failed the book."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import pandas as pd
+
+    from vnict_analysis.report.charts import chart_figures
+
+    mentions = pd.DataFrame({"source_id": ["a$^{x$_b", "a$^{x$_b"], "fact_id": ["f1", None]})
+    rejected = pd.DataFrame({"source_id": ["a$^{x$_b"]})
+    fig = chart_figures(mentions, rejected, "Revenue $1.2 billion $\\frac{")
+    fig.savefig(tmp_path / "c.png")
+    assert (tmp_path / "c.png").stat().st_size > 0
