@@ -7,6 +7,10 @@ helper who never saw the code (references written by reading the articles):
   0.867 (period 0.70, qualifier 0.87, bound 0.95).
 - ``final``: 8 articles (id, vi, th, en, ms, zh) written last, measured once on the finished
   extractor: recall 0.957, precision 0.969 (period 0.85, qualifier 0.89, bound 0.97).
+- ``multilang``: 10 articles in French, Spanish, German, Portuguese and Russian (two each; Le
+  Courrier du Vietnam, Nhân Dân, VNA, VOV, vietnam.vn, ru.vietnamplus.vn…). Blind score, before
+  any rule was tuned on it: recall 0.895, precision 0.850 (period 0.73, qualifier 0.75, bound 0.86),
+  7 not-figures read as figures.
 
 After each blind score the set was used to generalise the rules (language facts added to the
 lexicons, no rule naming an article); the thresholds below guard that work and are development
@@ -27,6 +31,7 @@ SETS = {  # name: (recall, precision, {attribute: floor})
     "heldout": (0.95, 0.95, {"period": 0.8, "qualifier": 0.85, "bound": 0.95}),
     "blind": (0.95, 0.95, {"period": 0.75, "qualifier": 0.8, "bound": 0.9}),
     "final": (0.95, 0.95, {"period": 0.8, "qualifier": 0.8, "bound": 0.95}),
+    "multilang": (0.95, 0.90, {"period": 0.7, "qualifier": 0.7, "bound": 0.85}),
 }
 
 
@@ -52,6 +57,8 @@ def test_no_not_figure_is_extracted(scored):
     name, result = scored
     if name == "blind":  # three known misses: an SMS short code, "mức 2" (level 2), "1ドル" (rate unit)
         assert len(result.not_figure_hits) <= 3, result.not_figure_hits
+    elif name == "multilang":  # a day of a month, rank sets ("zu den 40"), relative years, "Data 61", a photo index
+        assert len(result.not_figure_hits) <= 7, result.not_figure_hits
     else:
         assert result.not_figure_hits == []
 
