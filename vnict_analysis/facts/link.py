@@ -40,7 +40,7 @@ from ..datafiles import ConceptsFile, read_data_file
 from ..resources import Resources, as_resources
 from ..schemas import is_missing as _missing
 from ..text.match import bounded, literal
-from .reconcile import fact_key, interval
+from .reconcile import fact_key, hundred_apart, interval
 
 AGREE_AT = 5.0
 BUCKET_CAP = 200            # a value bucket larger than this compares equal values only
@@ -264,7 +264,8 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                         continue
                     if (ivals[i][0] <= ivals[j][1] and ivals[j][0] <= ivals[i][1]) or \
                             _jaccard(concept_list[i], concept_list[j]) > 0 or \
-                            _power_of_ten(values_of[i], values_of[j]):
+                            _power_of_ten(values_of[i], values_of[j]) or \
+                            (unit_of[i] == "percent" and hundred_apart(values_of[i], values_of[j])):
                         pairs.add((min(i, j), max(i, j)))
 
     rows = []
@@ -287,7 +288,10 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             score += w_value / 2
         else:
             p10 = _power_of_ten(abs(a["value"]), abs(b["value"]))
-            if p10:
+            if a["unit"] == "percent" and hundred_apart(float(a["value"]), float(b["value"])):
+                reasons["value"] = "100 points apart (x% above vs 100+x% of a base?) +3"
+                score += 3
+            elif p10:
                 reasons["value"] = f"apart by exactly 10^{p10} (a scale slip?) +3"
                 score += 3
             else:

@@ -53,12 +53,21 @@ def interval(value: float, number_text: str, bound: str | None, tolerance: float
     return lo, hi
 
 
-def diagnose(values: list[float], periods: list, qualifiers: list, sentences: list[str]) -> str | None:
+def hundred_apart(a: float, b: float) -> bool:
+    """Two percentages 100 points apart within their rounding: "3.9% above plan" is "103.9% of
+    plan" (a different base, not a different fact)."""
+    return abs(abs(a - b) - 100) <= 0.051
+
+
+def diagnose(values: list[float], periods: list, qualifiers: list, sentences: list[str],
+             unit: str | None = None) -> str | None:
     """Why the values of a conflicting fact differ, where one reason fits."""
     vals = sorted({float(v) for v in values if v})
     if len(vals) < 2:
         return None
     lo, hi = vals[0], vals[-1]
+    if unit == "percent" and len(vals) == 2 and hundred_apart(lo, hi):
+        return "different_base"
     ratio = hi / lo if lo else math.inf
     k = round(math.log10(ratio)) if ratio and math.isfinite(ratio) else 0
     if k >= 1 and abs(ratio / 10 ** k - 1) < 0.02:
@@ -235,7 +244,8 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
             "preferred_mention": best["mention_id"], "preferred_source": best["source_id"],
             "rank_rule": "; ".join(RANK_RULES),
             "diagnosis": diagnose(list(group["value"]), list(group["period"]), list(group["qualifier"]),
-                                  list(group["sentence"]) if "sentence" in group else []) if status == "conflict" else None,
+                                  list(group["sentence"]) if "sentence" in group else [],
+                                  unit=group["unit"].iloc[0]) if status == "conflict" else None,
         })
     facts_df = pd.DataFrame(facts, columns=FACT_COLUMNS)
     facts_df["period"] = facts_df["period"].astype("Int64")
