@@ -47,6 +47,8 @@ BUCKET_CAP = 200            # a value bucket larger than this compares equal val
 CONFLICT_AT = 5.5
 STORY_MIN_BITS = 4.0        # a story needs at least this many bits of shared values...
 STORY_SIZE = 4              # ...and log2(N / STORY_SIZE) + 1 in a corpus of N articles
+STORY_DF_CAP = 32           # values held by more articles are not story evidence
+EQUAL_DF_CAP = 8            # equal values held by at most this many articles are always compared
 DIGIT_BITS = 1.5            # prior evidence per significant digit of a specific shared value
 BEFORE, AFTER = 90, 40      # characters of context read for concepts and label words
 LINK_COLUMNS = ["mention_a", "mention_b", "source_a", "source_b", "decision", "score", "value", "period",
@@ -185,7 +187,9 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     # archive is little, a seven-digit amount a lot); the prior odds that two articles co-report
     # are ~STORY_SIZE/N, so a story needs at least log2(N/STORY_SIZE) + 1 bits (`story_need`).
     n_origins = len(set(origin))
-    df_cap = max(8, int(2 * math.sqrt(n_origins)))  # a value most articles hold adds ~nothing; skip it
+    # a value held by more than STORY_DF_CAP articles is common (a story is rarely reported more
+    # often); leaving it out keeps the pair count bounded: at most STORY_DF_CAP^2 / 2 per value
+    df_cap = STORY_DF_CAP
     keys_of: dict[str, set] = defaultdict(set)
     for i in range(n):
         keys_of[origin[i]].add(vkey[i])
@@ -245,7 +249,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     for i in range(n):
         by_vkey[vkey[i]].append(i)
     for key, h in holders.items():
-        if 2 <= len(h) <= df_cap:
+        if 2 <= len(h) <= EQUAL_DF_CAP:
             for i, j in combinations(by_vkey[key], 2):
                 if origin[i] != origin[j]:
                     pairs.add((min(i, j), max(i, j)))
@@ -362,8 +366,9 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             (same and co_reported and not (ca and cb))
         if not evidence and not (w_value >= 6 and len(re.sub(r"\D", "", str(a["number_text"]))) >= 3):
             veto = veto or "no shared concept or indicator, and the value is too common to link on"
-        if not same and overlap and ca and cb and not (ca & cb) and not (isinstance(ia, str) and ia == ib):
-            veto = veto or "rounded values whose concepts differ"  # "20.3% of GDP" is not "about 20% of exports"
+        if not same and overlap and ca and cb and _jaccard(ca, cb) <= 0.25 and not (isinstance(ia, str) and ia == ib):
+            # "20.3% of GDP" is not "about 20% of exports": a rounding needs most concepts shared
+            veto = veto or "rounded values whose concepts differ"
         ka = "target" if a["qualifier"] == "target" else "level"
         kb = "target" if b["qualifier"] == "target" else "level"
         if ka != kb:
@@ -410,8 +415,10 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
         return x
 
     members: dict[int, list[int]] = {i: [i] for i in range(len(m))}
-    acc = links[links["decision"] != "rejected"].sort_values(["score", "mention_a", "mention_b"],
-                                                             ascending=[False, True, True])
+    # agreements first, then conflicts, each by score: a conflict joins two groups only when the
+    # agreements leave room (one value per source), so a wrong conflict cannot block a true agreement
+    acc = links[links["decision"] != "rejected"].assign(_conflict=lambda d: d["decision"] == "conflict") \
+        .sort_values(["_conflict", "score", "mention_a", "mention_b"], ascending=[True, False, True, True])
     values = list(m["value"])
     sources = list(m["source_id"])
     sentences = list(zip(m["source_id"], m["sentence_start"]))

@@ -33,13 +33,13 @@ RANK_RULES = (
 )
 
 
-BOUND_REACH = 1.5  # "more than X" is consistent with values up to 1.5 X ("less than X": down to X / 1.5)
+BOUND_REACH = 1.25  # "more than X" is consistent with values up to 1.25 X ("less than X": down to X / 1.25)
 
 
 def interval(value: float, number_text: str, bound: str | None, tolerance: float) -> tuple[float, float]:
     """Values a mention is consistent with: half a unit of its last written digit in base units
     ("147,8 juta" -> 147.8e6 +/- 0.05e6; "about 20%" -> 19.5-20.5), or the relative `tolerance`
-    if wider, opened on one side by its bound ("more than 768" -> [768, 1152])."""
+    if wider, opened on one side by its bound ("more than 768" -> [768, 960])."""
     digits = re.sub(r"\D", "", str(number_text))
     half = 0.5 * abs(value) / int(digits) if digits and int(digits) else 0.0
     slack = max(half, tolerance * abs(value))
