@@ -45,7 +45,7 @@ from .reconcile import fact_key, hundred_apart, interval
 AGREE_AT = 5.0
 BUCKET_CAP = 200            # a value bucket larger than this compares equal values only
 CONFLICT_AT = 5.5
-STORY_MIN_BITS = 4.0        # a story needs at least this many bits of shared values...
+STORY_MIN_BITS = 3.0        # a story needs at least this many bits of shared values...
 STORY_SIZE = 4              # ...and log2(N / STORY_SIZE) + 1 in a corpus of N articles
 STORY_DF_CAP = 32           # values held by more articles are not story evidence
 EQUAL_DF_CAP = 8            # equal values held by at most this many articles are always compared
