@@ -89,13 +89,14 @@ def _merge_subunits(cands: list[Candidate], text: str, r: Rules) -> list[Candida
     return out
 
 
-def _merge_compounds(cands: list[Candidate], r: Rules) -> list[Candidate]:
-    """Join "1兆" + "500億円" and "1조" + "3000억원" (digits and scales written without a break,
-    each scale smaller than the one before) into one figure."""
+def _merge_compounds(cands: list[Candidate], r: Rules, text: str) -> list[Candidate]:
+    """Join "1兆" + "500億円", "1조" + "3000억원" and "17조 3,000억 동" (digits and scales, nothing
+    or one space between, each scale smaller than the one before) into one figure."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
-        if (prev is not None and prev.reason is None and c.reason is None and prev.end == c.num_start
+        gap = text[prev.end:c.num_start] if prev is not None else None
+        if (prev is not None and prev.reason is None and c.reason is None and (gap == "" or gap == " ")
                 and prev.unit == "count" and 1 < c.extra.get("scale", 1.0) < prev.extra.get("scale", 1.0)):
             prev.value += c.value
             prev.end, prev.num_end, prev.unit, prev.counted = c.end, c.num_end, c.unit, c.counted
@@ -201,7 +202,7 @@ def _scan_rows(text: str, lang: str, source_id: str | None, resources: "Resource
     r = get_rules(lang, resources if isinstance(resources, Resources) else as_resources(resources))
     norm = to_ascii_digits(text)
     boiler = boilerplate_spans(text, r.lex)
-    digits = _merge_compounds(_digit_candidates(text, norm, r), r)
+    digits = _merge_compounds(_digit_candidates(text, norm, r), r, text)
     taken = [(c.start, c.end) for c in digits]
     cands = _merge_subunits(sorted(digits + _word_candidates(text, taken, r), key=lambda c: c.num_start), text, r)
     denominators = {c.extra["denominator"] for c in cands if "denominator" in c.extra}
