@@ -236,6 +236,7 @@ class ConceptsFile(_Model):
     """``concepts.yaml``: what a figure measures, as words per language (revenue, export, growth...)."""
 
     concepts: dict[Text, dict[Lang, Words]] = {}
+    exclusive: list[list[Text]] = []  # concepts one figure cannot be at once: [growth, share_of_gdp]
 
 
 # ---------------------------------------------------------------- sources.yaml and book parameters

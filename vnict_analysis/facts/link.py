@@ -58,10 +58,28 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def load_concepts(resources: Resources | None = None) -> dict[str, dict[str, list[str]]]:
     """``{concept: {lang: [words]}}`` from ``concepts.yaml`` (cached on the `Resources`)."""
+    return _concepts_file(resources).get("concepts") or {}
+
+
+def load_exclusive(resources: Resources | None = None) -> list[tuple[str, str]]:
+    """Pairs of concepts one figure cannot be at once (``exclusive`` in ``concepts.yaml``)."""
+    return [tuple(p) for p in _concepts_file(resources).get("exclusive") or [] if len(p) == 2]
+
+
+def _concepts_file(resources: Resources | None) -> dict:
     res = as_resources(resources)
     path = res.path("concepts.yaml")
-    return res.cached("concepts", lambda: (read_data_file(path, ConceptsFile).get("concepts") or {})
-                      if path.is_file() else {})
+    return res.cached("concepts_file", lambda: read_data_file(path, ConceptsFile) if path.is_file() else {})
+
+
+def _exclusive(ca: frozenset, cb: frozenset, pairs) -> tuple[str, str] | None:
+    """The exclusive pair the two concept sets split ("growth" only on one side, "share_of_gdp"
+    only on the other), or None."""
+    for x, y in pairs:
+        for p, q in ((x, y), (y, x)):
+            if p in ca and p not in cb and q in cb and q not in ca:
+                return p, q
+    return None
 
 
 def _concept_patterns(concepts: dict, lang: str, spaced: bool, compounds: bool = False) -> list[tuple[str, re.Pattern]]:
@@ -169,6 +187,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     else:
         origin = list(m["source_id"])
     desc = described.reset_index(drop=True) if described is not None else describe_mentions(m, articles, resources)
+    exclusive = load_exclusive(resources)
     n = len(m)
     vkey = [(u, _value_key(v)) for u, v in zip(m["unit"], m["value"])]  # (unit, value to 4 digits)
     freq = Counter(vkey)
@@ -366,6 +385,9 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             (same and co_reported and not (ca and cb))
         if not evidence and not (w_value >= 6 and len(re.sub(r"\D", "", str(a["number_text"]))) >= 3):
             veto = veto or "no shared concept or indicator, and the value is too common to link on"
+        split = _exclusive(ca, cb, exclusive) if ca and cb else None
+        if split and not (isinstance(ia, str) and ia == ib):
+            veto = veto or f"{split[0]} vs {split[1]}: measures one figure cannot be at once"
         if not same and overlap and ca and cb and _jaccard(ca, cb) <= 0.25 and not (isinstance(ia, str) and ia == ib):
             # "20.3% of GDP" is not "about 20% of exports": a rounding needs most concepts shared
             veto = veto or "rounded values whose concepts differ"
@@ -422,7 +444,8 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
     values = list(m["value"])
     sources = list(m["source_id"])
     sentences = list(zip(m["source_id"], m["sentence_start"]))
-    vetoed = links[links["reasons"].isin(["target vs level", "different registered indicators"])]
+    vetoed = links[links["reasons"].isin(["target vs level", "different registered indicators"])
+                   | links["reasons"].str.endswith("cannot be at once", na=False)]
     cannot_of: dict[int, set] = defaultdict(set)
     for a, b in zip(vetoed["mention_a"], vetoed["mention_b"]):
         if a in pos and b in pos:

@@ -48,8 +48,13 @@ def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
         for w in re.findall(r"\S+", m.group(0)):
             mult *= scale_product(w, r)
         c.value = float(f"{c.value * mult:.15g}")  # 16.4 x 1e6 is 16400000, not 16399999.999999998
-        c.extra["scale"] = mult
         pos = m.end()
+        more = glued_scale(text, pos, r) if text[pos:pos + 1] in ("\u00a0", "\u202f") else None
+        if more:  # Spanish CLDR "10\u00a0mil\u00a0M": a word scale, then a short one
+            c.value = float(f"{c.value * more[0]:.15g}")
+            mult *= more[0]
+            pos = more[1]
+        c.extra["scale"] = mult
         link = r.scale_link.match(text, pos) if r.scale_link is not None else None
         if link and r.currency_after.match(text, link.end()):  # "milliards de dollars"
             pos = link.end()
@@ -133,7 +138,12 @@ def glued_scale(text: str, pos: int, r: Rules) -> tuple[float, int] | None:
         end += 1  # the abbreviation's full stop ("1,1 t. dollaria", "2,3 εκ. ευρώ")
     if gap and text[pos] == " " and not r.currency_after.match(text, end):
         return None
-    return r.suffix_scales[word], end
+    mult = r.suffix_scales[word]
+    if text[end:end + 1] in ("\u00a0", "\u202f"):  # CLDR's two-part forms: Spanish "10\u00a0mil\u00a0M" = 10e9
+        more = glued_scale(text, end, r)
+        if more and more[0] > mult:
+            return mult * more[0], more[1]
+    return mult, end
 
 
 def scale_product(chunk: str, r: Rules) -> float:
