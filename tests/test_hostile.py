@@ -89,3 +89,67 @@ def test_dollar_signs_from_the_data_are_not_mathtext(tmp_path):
     fig = chart_figures(mentions, rejected, "Revenue $1.2 billion $\\frac{")
     fig.savefig(tmp_path / "c.png")
     assert (tmp_path / "c.png").stat().st_size > 0
+
+
+def test_every_txt_entry_is_read_or_skipped_with_a_reason(tmp_path):
+    """Broken links, loops, FIFOs and folders named .txt were neither read nor listed; .TXT was not read."""
+    import os
+
+    from vnict_analysis.corpus import load_corpus
+
+    (tmp_path / "a.txt").write_text("Doanh thu đạt 36.571 tỷ đồng năm 2023.", encoding="utf-8")
+    (tmp_path / "B.TXT").write_text("Pendapatan mencapai 12,5 triliun rupiah.", encoding="utf-8")
+    os.symlink(tmp_path / "missing.txt", tmp_path / "broken.txt")
+    os.symlink(tmp_path / "loop.txt", tmp_path / "loop.txt")
+    os.mkfifo(tmp_path / "fifo.txt")
+    (tmp_path / "dir.txt").mkdir()
+    articles, skipped = load_corpus([tmp_path], sources={})
+    assert sorted(articles["source_id"]) == ["B", "a"]
+    reasons = dict(zip([p.rsplit("/", 1)[-1] for p in skipped["path"]], skipped["reason"]))
+    assert reasons == {"broken.txt": "broken symbolic link", "dir.txt": "a folder, not a file",
+                       "fifo.txt": "not a regular file (FIFO)", "loop.txt": "symbolic link loop"}
+
+
+def test_an_undetectable_language_skips_the_file_not_the_run(tmp_path, monkeypatch):
+    """A numbers-only file detected as a code CLDR lacks ("zxx") stopped the whole run with exit 2."""
+    from vnict_analysis import corpus
+
+    (tmp_path / "a.txt").write_text("Doanh thu đạt 36.571 tỷ đồng năm 2023.", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("12 34 56 | 78 90", encoding="utf-8")
+    monkeypatch.setattr(corpus, "detect_language", lambda text: ("zxx", 0.5) if "|" in text else ("vi", 0.9))
+    articles, skipped = corpus.load_corpus([tmp_path], sources={})
+    assert list(articles["source_id"]) == ["a"]
+    assert "zxx" in skipped["reason"].iloc[0]
+
+
+def test_cli_refuses_nan_tolerance_and_colliding_outputs(tmp_path):
+    from vnict_analysis.cli import main
+
+    (tmp_path / "a.txt").write_text("Doanh thu đạt 36.571 tỷ đồng năm 2023.", encoding="utf-8")
+    assert main(["reconcile", str(tmp_path), "--output", str(tmp_path / "m.csv"), "--check-tolerance", "nan"]) == 2
+    assert main(["extract", str(tmp_path), "--output", str(tmp_path / "x.csv"),
+                 "--rejected", str(tmp_path / "x.csv")]) == 2
+    assert not (tmp_path / "x.csv").exists() and not (tmp_path / "m.csv").exists()
+    (tmp_path / "d.csv").mkdir()
+    assert main(["extract", str(tmp_path), "--output", str(tmp_path / "d.csv")]) == 2
+
+
+def test_an_interrupted_write_leaves_the_previous_table_whole(tmp_path, monkeypatch):
+    """Writes go to a temporary file and are renamed: a failure mid-write keeps the old table."""
+    import pandas as pd
+
+    from vnict_analysis.store import write_table
+
+    target = tmp_path / "t.csv"
+    write_table(pd.DataFrame({"a": [1, 2]}), target)
+    before = target.read_bytes()
+
+    def boom(self, path, **kw):
+        open(path, "w").write("a\n1")  # a truncated table...
+        raise KeyboardInterrupt        # ...then Ctrl-C
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
+    with pytest.raises(KeyboardInterrupt):
+        write_table(pd.DataFrame({"a": [3, 4, 5]}), target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import os
 import sys
 from pathlib import Path
@@ -118,8 +119,8 @@ def cmd_reconcile(args) -> int:
     from .pipeline import figures_to_facts
 
     _check_outputs(args.output, args.facts, args.checks, args.skipped, args.rejected, args.links)
-    if args.tolerance < 0 or args.check_tolerance < 0:
-        raise CLIError("--tolerance and --check-tolerance must be >= 0")
+    if not (0 <= args.tolerance < math.inf and 0 <= args.check_tolerance < math.inf):  # nan fails both
+        raise CLIError("--tolerance and --check-tolerance must be finite numbers >= 0")
     articles = _load(args)
     mentions = _mentions(args, articles)
     indicators = load_indicators()
@@ -160,8 +161,8 @@ def cmd_run(args) -> int:
     from .datafiles import check_lang
     from .pipeline import update
 
-    if args.tolerance < 0 or args.check_tolerance < 0:
-        raise CLIError("--tolerance and --check-tolerance must be >= 0")
+    if not (0 <= args.tolerance < math.inf and 0 <= args.check_tolerance < math.inf):  # nan fails both
+        raise CLIError("--tolerance and --check-tolerance must be finite numbers >= 0")
     languages = [check_lang(code.strip()) for code in args.languages.split(",")] if args.languages else None
     ran = update(args.paths, args.output_dir, force=args.force, languages=languages, tolerance=args.tolerance,
                  check_tolerance=args.check_tolerance, sources=args.sources, jobs=args.jobs or 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -11,7 +12,7 @@ from typing import Iterable
 import pandas as pd
 
 from .datafiles import SourcesFile, check_lang, read_data_file
-from .errors import DataFileError, InputError
+from .errors import DataFileError, InputError, UnknownLanguageError
 from .schemas import ARTICLE_COLUMNS, SKIPPED_COLUMNS
 
 log = logging.getLogger(__name__)
@@ -70,16 +71,54 @@ def content_key(text: str) -> str:
 
 def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Expand folders to the `.txt` files they hold (sorted); a missing path is an error."""
+    return collect_entries(paths)[0]
+
+
+def _not_readable(p: Path) -> str | None:
+    """Why an entry cannot be read as an article without opening it, or None for a regular file."""
+    try:
+        st = p.stat()  # follows symbolic links
+    except FileNotFoundError:
+        return "broken symbolic link" if p.is_symlink() else "vanished while listing"
+    except OSError as exc:  # ELOOP and the like
+        return "symbolic link loop" if exc.errno == 40 else f"cannot stat ({exc.strerror})"
+    if stat.S_ISDIR(st.st_mode):
+        return "a folder, not a file"
+    if not stat.S_ISREG(st.st_mode):  # FIFOs and devices would block or never end: never opened
+        kind = "FIFO" if stat.S_ISFIFO(st.st_mode) else "device or socket"
+        return f"not a regular file ({kind})"
+    try:
+        str(p).encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8"
+    return None
+
+
+def collect_entries(paths: Iterable[str | Path]) -> tuple[list[Path], list[dict]]:
+    """Files to read and entries skipped with a reason: a folder gives every entry whose name ends
+    in `.txt` in any case (`.TXT` is read), sorted; broken links, loops, FIFOs, devices, folders
+    named `.txt` and undecodable names are listed, not opened. A missing path is an error."""
     out: list[Path] = []
+    skipped: list[dict] = []
+
+    def take(q: Path) -> None:
+        why = _not_readable(q)
+        if why:
+            skipped.append({"path": str(q).encode("utf-8", "backslashreplace").decode("utf-8"), "reason": why})
+        else:
+            out.append(q)
+
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            out.extend(sorted(q for q in p.glob("*.txt") if q.is_file()))
-        elif p.exists():
-            out.append(p)
+            for q in sorted(p.iterdir(), key=lambda x: str(x).encode("utf-8", "surrogateescape")):
+                if q.name.lower().endswith(".txt"):
+                    take(q)
+        elif p.exists() or p.is_symlink():
+            take(p)
         else:
             raise InputError(f"no such file or folder: {p}")
-    return out
+    return out, skipped
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -144,8 +183,11 @@ def load_corpus(
         lang = check_lang(lang)
     if sources is None:
         sources = read_sources(sources_beside(paths))
-    rows, skipped = [], []
-    for path in collect_paths(paths):
+    files, skipped = collect_entries(paths)
+    for entry in skipped:
+        log.warning("skipped %s: %s", entry["path"], entry["reason"])
+    rows = []
+    for path in files:
         try:
             raw = path.read_bytes()
             text, enc = decode(raw)
@@ -162,6 +204,13 @@ def load_corpus(
         else:
             code, _ = detect_language(text)
             how = "detected"
+            try:
+                code = check_lang(code)
+            except UnknownLanguageError:  # e.g. "zxx" for a table of numbers: this file only, not the run
+                reason = f"detected language {code!r} is unknown to CLDR; declare it in sources.yaml or with --lang"
+                log.warning("skipped %s: %s", path, reason)
+                skipped.append({"path": str(path), "reason": reason})
+                continue
         rows.append({
             "source_id": sid, "lang": code, "lang_source": how, "text": text, "path": str(path),
             "sha256": hashlib.sha256(raw).hexdigest(), "n_chars": len(text), "encoding": enc,
