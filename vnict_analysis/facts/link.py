@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from itertools import combinations
 
@@ -43,7 +44,7 @@ from ..text.match import bounded, literal
 from .reconcile import fact_key, hundred_apart, interval
 
 AGREE_AT = 5.0
-BUCKET_CAP = 200            # a value bucket larger than this compares equal values only
+BUCKET_CAP = 64             # a value bucket larger than this compares equal values only
 CONFLICT_AT = 5.5
 STORY_MIN_BITS = 3.0        # a story needs at least this many bits of shared values...
 STORY_SIZE = 4              # ...and log2(N / STORY_SIZE) + 1 in a corpus of N articles
@@ -159,6 +160,13 @@ def _days_apart(a, b) -> int | None:
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+_REASON_KEYS = ("value", "period", "indicator", "concepts", "label", "entity", "story", "counted", "published", "kind")
+
+
+def _intern(text: str | None) -> str | None:
+    return sys.intern(text) if isinstance(text, str) else text
 
 
 def _power_of_ten(a: float, b: float) -> int:
@@ -411,13 +419,11 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             decision = "conflict"
         else:
             decision = "rejected"
-        rows.append({"mention_a": a["mention_id"], "mention_b": b["mention_id"], "source_a": a["source_id"],
-                     "source_b": b["source_id"], "decision": decision, "score": round(score, 2),
-                     **{k2: reasons.get(k2) for k2 in ("value", "period", "indicator", "concepts", "label", "entity",
-                                                        "story")},
-                     "counted": reasons.get("counted"), "published": reasons.get("published"),
-                     "kind": reasons.get("kind"),
-                     "reasons": veto or "; ".join(f"{k2}: {v}" for k2, v in reasons.items())})
+        # one tuple per pair, its repeated texts shared (interned): at 20,000 articles the table
+        # has millions of rows and dicts of fresh strings were most of the memory
+        rows.append((a["mention_id"], b["mention_id"], a["source_id"], b["source_id"], decision, round(score, 2),
+                     *(_intern(reasons.get(k2)) for k2 in _REASON_KEYS),
+                     _intern(veto) if veto else "; ".join(f"{k2}: {v}" for k2, v in reasons.items())))
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 
@@ -451,26 +457,33 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
         if a in pos and b in pos:
             cannot_of[pos[a]].add(pos[b])
             cannot_of[pos[b]].add(pos[a])
+    # per component, kept up to date as the smaller one joins the larger (so the whole pass is
+    # O(n log n)): its sentences, its value per source, and the mentions it must not hold
+    comp_sentences: dict[int, set] = {i: {sentences[i]} for i in range(len(m))}
+    comp_values: dict[int, dict] = {i: {sources[i]: _value_key(values[i])} for i in range(len(m))}
+    comp_cannot: dict[int, set] = {i: set(cannot_of[i]) for i in cannot_of}
     for r in acc.itertuples():
         i, j = find(pos[r.mention_a]), find(pos[r.mention_b])
         if i == j:
             continue
-        seen: dict[str, set] = defaultdict(set)
-        ok = len({sentences[x] for x in members[i] + members[j]}) == len(members[i]) + len(members[j])
-        # nor two mentions whose own comparison was vetoed (target vs level, different indicators):
-        # transitive links must not chain one year's figure to another's
-        if ok and cannot_of:
-            other = set(members[j])
-            ok = not any(cannot_of.get(x, set()) & other for x in members[i])
-        for x in members[i] + members[j]:  # one value per source; two figures of one sentence are two facts
-            seen[sources[x]].add(_value_key(values[x]))
-            if len(seen[sources[x]]) > 1:
-                ok = False
-                break
+        if len(members[i]) < len(members[j]):
+            i, j = j, i
+        # two figures of one sentence are two facts; one value per source; nor two mentions whose
+        # own comparison was vetoed (transitive links must not chain one year's figure to another's)
+        big_values = comp_values[i]
+        ok = comp_sentences[i].isdisjoint(comp_sentences[j]) and all(
+            big_values.get(src, v) == v for src, v in comp_values[j].items())
+        if ok and comp_cannot:
+            cannot_i = comp_cannot.get(i)
+            ok = not (cannot_i and any(x in cannot_i for x in members[j]))
         if not ok:
             continue
         parent[j] = i
         members[i] += members.pop(j)
+        comp_sentences[i] |= comp_sentences.pop(j)
+        big_values.update(comp_values.pop(j))
+        if j in comp_cannot:
+            comp_cannot.setdefault(i, set()).update(comp_cannot.pop(j))
     desc = described.reset_index(drop=True) if described is not None else describe_mentions(m, articles, resources)
     keys = [None] * len(m)
     for root, idx in members.items():
