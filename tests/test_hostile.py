@@ -153,3 +153,10 @@ def test_an_interrupted_write_leaves_the_previous_table_whole(tmp_path, monkeypa
         write_table(pd.DataFrame({"a": [3, 4, 5]}), target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+
+
+@pytest.mark.parametrize("text", ["1565年に売上は5億円だった", "âm cents \xa037١๑年円per per 6,6KUSD €Mrd. 8๑8K๑\xa06M 万"])
+def test_a_year_outside_the_schema_range_is_no_period(text):
+    """"1565年…" (and a fuzzed string) raised pandera's SchemaError: the period left 1800-2200."""
+    got = va.extract_figures(text, "ja")
+    assert got["period"].isna().all()

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from .rules import Rules
     from ..text.segment import Segments
 
+#: Years a figure's period may take (the mentions schema's range).
+PERIOD_MIN, PERIOD_MAX = 1800, 2200
+
 #: When cues of several kinds govern one figure, the strongest claim about its status wins.
 CUE_PRECEDENCE = {"actual": 1, "estimate": 2, "target": 3}
 
@@ -35,6 +38,8 @@ def _periods(figs, years, text: str, segs: Segments, r: Rules) -> dict[int, tupl
     for y in years:
         if y.extra.get("year_range"):
             continue  # "2018-2025" names a span, not the year of a figure
+        if not (PERIOD_MIN <= y.year <= PERIOD_MAX):
+            continue  # "1565年" is history, not the period of a figure (and outside the schema's range)
         by_sentence.setdefault(segs.sentence_index(y.num_start), []).append(y)
     figs_by_sentence: dict[int, list] = {}
     for f in figs:
