@@ -160,3 +160,21 @@ def test_a_year_outside_the_schema_range_is_no_period(text):
     """"1565年…" (and a fuzzed string) raised pandera's SchemaError: the period left 1800-2200."""
     got = va.extract_figures(text, "ja")
     assert got["period"].isna().all()
+
+
+def test_near_copies_are_one_source_and_different_articles_are_not(tmp_path):
+    """1,000 copies with small edits were 1,000 agreeing sources: a repost with its own headline
+    and trailer is folded as a copy (shingle Jaccard >= 0.9); two articles of one story are not."""
+    from pathlib import Path
+
+    from vnict_analysis.corpus import load_corpus
+
+    raw = sorted((Path(__file__).parents[1] / "data" / "raw").glob("*.txt"))
+    first, second = raw[0].read_text(encoding="utf-8"), raw[1].read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("REPOST: " + first + "\n\nSource: another outlet, 2024.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(second, encoding="utf-8")
+    articles, _ = load_corpus([tmp_path], sources={})
+    dup = dict(zip(articles["source_id"], articles["duplicate_of"]))
+    assert dup["b"] == "a"
+    assert dup["a"] is None and dup["c"] is None

@@ -5,6 +5,7 @@ import hashlib
 import logging
 import re
 import stat
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -67,6 +68,40 @@ def content_key(text: str) -> str:
     copies of one article."""
     norm = re.sub(r"[\W_]+", " ", text.casefold()).strip()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+NEAR_DUPLICATE = 0.9   # shingle Jaccard at or above which two texts are one article (a repost with its own trailer)
+_SHINGLE, _SKETCH = 12, 16
+
+
+def _shingles(text: str) -> set[int]:
+    """Hashed character 12-grams of the normalised text (any script; crc32 is the same in every process)."""
+    norm = re.sub(r"[\W_]+", " ", text.casefold()).strip()
+    return {zlib.crc32(norm[i:i + _SHINGLE].encode("utf-8")) for i in range(max(1, len(norm) - _SHINGLE + 1))}
+
+
+def near_duplicates(texts: dict[str, str]) -> dict[str, str]:
+    """``{source_id: the earlier source_id it nearly copies}``: texts whose shingle sets overlap by
+    `NEAR_DUPLICATE` or more. Candidates share one of their 16 smallest shingle hashes (a bottom-k
+    sketch), so the cost stays near-linear; each candidate pair is then measured exactly."""
+    shingles = {sid: _shingles(t) for sid, t in texts.items()}
+    index: dict[int, list[str]] = {}
+    for sid in sorted(shingles):
+        for h in sorted(shingles[sid])[:_SKETCH]:
+            index.setdefault(h, []).append(sid)
+    out: dict[str, str] = {}
+    for sid in sorted(shingles):
+        if sid in out:
+            continue
+        cands = sorted({o for h in sorted(shingles[sid])[:_SKETCH] for o in index[h] if o > sid and o not in out})
+        a = shingles[sid]
+        for other in cands:
+            b = shingles[other]
+            if min(len(a), len(b)) / max(len(a), len(b)) < NEAR_DUPLICATE:
+                continue
+            if len(a & b) / len(a | b) >= NEAR_DUPLICATE:
+                out[other] = sid
+    return out
 
 
 def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -222,6 +257,11 @@ def load_corpus(
         row["duplicate_of"] = first_of.setdefault(key, row["source_id"])
         if row["duplicate_of"] == row["source_id"]:
             row["duplicate_of"] = None
+    # near-copies too (a repost with its own headline or trailer), among the texts not yet folded
+    near = near_duplicates({r["source_id"]: r["text"] for r in rows if r["duplicate_of"] is None})
+    for row in rows:
+        if row["source_id"] in near:
+            row["duplicate_of"] = near[row["source_id"]]
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     if articles["source_id"].duplicated().any():
         dups = sorted(articles.loc[articles["source_id"].duplicated(), "source_id"])
