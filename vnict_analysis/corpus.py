@@ -71,19 +71,25 @@ def content_key(text: str) -> str:
 
 
 NEAR_DUPLICATE = 0.9   # shingle Jaccard at or above which two texts are one article (a repost with its own trailer)
-_SHINGLE, _SKETCH = 12, 16
+_SHINGLE, _SKETCH, _PREFIX = 5, 16, 3000
+
+
+_TOKEN = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")  # a Thai/CJK/Hangul character, or a word
 
 
 def _shingles(text: str) -> set[int]:
-    """Hashed character 12-grams of the normalised text (any script; crc32 is the same in every process)."""
-    norm = re.sub(r"[\W_]+", " ", text.casefold()).strip()
-    return {zlib.crc32(norm[i:i + _SHINGLE].encode("utf-8")) for i in range(max(1, len(norm) - _SHINGLE + 1))}
+    """Hashed runs of five tokens (words; single characters in scripts without spaces) of the
+    case-folded text: insensitive to spacing, punctuation and shifts (crc32: the same in every process)."""
+    toks = _TOKEN.findall(text[:_PREFIX].casefold())  # a copy shares its opening: a bounded cost per article
+    return {zlib.crc32("\x1f".join(toks[i:i + _SHINGLE]).encode("utf-8"))
+            for i in range(max(1, len(toks) - _SHINGLE + 1))}
 
 
 def near_duplicates(texts: dict[str, str]) -> dict[str, str]:
-    """``{source_id: the earlier source_id it nearly copies}``: texts whose shingle sets overlap by
+    """``{source_id: the earlier source_id it nearly copies}``: texts whose five-token shingle sets overlap by
     `NEAR_DUPLICATE` or more. Candidates share one of their 16 smallest shingle hashes (a bottom-k
-    sketch), so the cost stays near-linear; each candidate pair is then measured exactly."""
+    sketch), so the cost stays near-linear; each candidate pair is then measured exactly on the
+    first 3,000 characters, and the two lengths must be within 10% of each other."""
     shingles = {sid: _shingles(t) for sid, t in texts.items()}
     index: dict[int, list[str]] = {}
     for sid in sorted(shingles):
@@ -97,7 +103,8 @@ def near_duplicates(texts: dict[str, str]) -> dict[str, str]:
         a = shingles[sid]
         for other in cands:
             b = shingles[other]
-            if min(len(a), len(b)) / max(len(a), len(b)) < NEAR_DUPLICATE:
+            la, lb = len(texts[sid]), len(texts[other])
+            if min(la, lb) / max(la, lb) < NEAR_DUPLICATE or min(len(a), len(b)) / max(len(a), len(b)) < NEAR_DUPLICATE:
                 continue
             if len(a & b) / len(a | b) >= NEAR_DUPLICATE:
                 out[other] = sid
