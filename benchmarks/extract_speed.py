@@ -51,6 +51,7 @@ def main() -> None:
     a = ap.parse_args()
     corpus, meta, size = build(a.n)
     mb = size / 1e6
+    (WORK / "none.yaml").write_text("{}\n", encoding="utf-8")  # an empty metadata file: languages detected
     print(f"{a.n} articles, {mb:.2f} MB")
     for label, extra in (("declared languages", ["--sources", str(meta)]), ("detected languages", ["--sources", str(WORK / "none.yaml")])):
         jobs = ["--jobs", str(a.jobs)] if a.jobs else []

@@ -284,7 +284,7 @@ class BookParams(_Model):
 
 
 # ---------------------------------------------------------------- reading
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present: 20x faster
     """Safe YAML with string keys (``0123`` stays ``"0123"``) and duplicate keys an error."""
 
 
@@ -351,8 +351,12 @@ def read_data_file(path: str | Path, model: Type[BaseModel]) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"{path}: cannot be read: {exc}") from None
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = _Loader(text).get_single_data() if node is not None else None
+        loader = _Loader(text)  # parsed once: the node keeps line numbers, the data is built from it
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -58,14 +58,13 @@ def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
 
 def _minus_word(text: str, start: int, r: Rules) -> bool:
     """A minus word right before the number ("minus 5%", "âm 2,3%", "ติดลบ 1.5%"; `negative_words`)."""
-    head = text[max(0, start - 16):start].rstrip().lower()
-    bound = r.bound_before.search(text[max(0, start - 40):start])
-    if bound:  # "al menos 20", "pelo menos 100": a bound ending in the minus word is "at least"
+    if not r.negative_words:
         return False
-    for w in r.lex.words("negative_words"):
-        w = w.lower()
+    head = text[max(0, start - 16):start].rstrip().lower()
+    for w in r.negative_words:
         if head.endswith(w) and (not r.lex.spaces or len(head) == len(w) or not head[-len(w) - 1].isalnum()):
-            return True
+            # "al menos 20", "pelo menos 100": a bound ending in the minus word is "at least"
+            return not r.bound_before.search(text[max(0, start - 40):start])
     return False
 
 

@@ -116,6 +116,8 @@ class Rules:
     subunit_after: re.Pattern | None = None
     subunit_joiner: re.Pattern | None = None
     subunits: dict = field(default_factory=dict)
+    negative_words: tuple = ()
+    glued_word: re.Pattern | None = None
 
 
 def get_rules(lang: str, resources: "Resources | str | Path | None" = None) -> Rules:
@@ -223,6 +225,8 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
         subunit_joiner=re.compile(r"\s*(?:" + alt(lex.number_list("fillers") + lex.words("subunit_joiners"), sp)
                                   + r")?\s*", _FLAGS),
         subunits=subunits,
+        negative_words=tuple(sorted({w.lower() for w in lex.words("negative_words")}, key=len, reverse=True)),
+        glued_word=re.compile(r"[^\W\d_]{1,3}\.?" if sp else r"[A-Za-z\u00c0-\u024f\u0370-\u04ff]{1,3}\.?"),
         known_words=frozenset(
             w.lower() for key in ("label_words", "comparison_words", "present_words", "not_counted", "rate_words",
                                   "range_connectors", "negative_words", "percent", "times_words")

@@ -126,8 +126,7 @@ def glued_scale(text: str, pos: int, r: Rules) -> tuple[float, int] | None:
     if not r.suffix_scales or pos >= len(text):
         return None
     gap = 1 if text[pos] in "\u00a0\u202f " else 0
-    m = re.match(r"[A-Za-z\u00c0-\u024f\u0370-\u04ff]{1,3}\.?" if not r.lex.spaces else r"[^\W\d_]{1,3}\.?",
-                 text[pos + gap:pos + gap + 5])
+    m = r.glued_word.match(text, pos + gap, pos + gap + 5) if r.glued_word is not None else None
     if not m:
         return None
     word = m.group(0) if m.group(0) in r.suffix_scales else m.group(0).rstrip(".")
