@@ -53,6 +53,11 @@ def _check_outputs(*paths: str | None) -> None:
         seen[key] = p
 
 
+def _check_tolerances(args) -> None:
+    if not (0 <= args.tolerance < math.inf and 0 <= args.check_tolerance < math.inf):  # nan fails both
+        raise CLIError("--tolerance and --check-tolerance must be finite numbers >= 0")
+
+
 def _jobs(value: str) -> int:
     """--jobs: a positive number of processes, at most the CPUs (0 = the default)."""
     try:
@@ -119,8 +124,7 @@ def cmd_reconcile(args) -> int:
     from .pipeline import figures_to_facts
 
     _check_outputs(args.output, args.facts, args.checks, args.skipped, args.rejected, args.links)
-    if not (0 <= args.tolerance < math.inf and 0 <= args.check_tolerance < math.inf):  # nan fails both
-        raise CLIError("--tolerance and --check-tolerance must be finite numbers >= 0")
+    _check_tolerances(args)
     articles = _load(args)
     mentions = _mentions(args, articles)
     indicators = load_indicators()
@@ -161,8 +165,7 @@ def cmd_run(args) -> int:
     from .datafiles import check_lang
     from .pipeline import update
 
-    if not (0 <= args.tolerance < math.inf and 0 <= args.check_tolerance < math.inf):  # nan fails both
-        raise CLIError("--tolerance and --check-tolerance must be finite numbers >= 0")
+    _check_tolerances(args)
     languages = [check_lang(code.strip()) for code in args.languages.split(",")] if args.languages else None
     ran = update(args.paths, args.output_dir, force=args.force, languages=languages, tolerance=args.tolerance,
                  check_tolerance=args.check_tolerance, sources=args.sources, jobs=args.jobs or 1)

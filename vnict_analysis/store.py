@@ -36,23 +36,8 @@ def write_table(df: pd.DataFrame, path: str | Path, meta: dict | None = None, ta
         raise InputError(f"{path}: output must end in .csv or .parquet")
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a file to write")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # atomic: written beside the target under a temporary name, then renamed over it, so an
-        # interrupted or concurrent run never leaves a truncated table (the old one stays whole)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
-                                         delete=False) as tmp:
-            tmp_path = Path(tmp.name)
-        try:
-            if path.suffix == ".csv":
-                df.to_csv(tmp_path, index=False)
-            else:
-                df.to_parquet(tmp_path, index=False)
-            os.replace(tmp_path, path)
-        finally:
-            tmp_path.unlink(missing_ok=True)
-    except OSError as exc:  # read-only folder, a file where a folder should be, a full disk
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    _replace_atomically(path, lambda tmp: df.to_csv(tmp, index=False) if path.suffix == ".csv"
+                        else df.to_parquet(tmp, index=False))
     if meta is not None:
         info = {"dataset": path.name, "produced_by": f"vnict_analysis {__version__}: {meta.get('command')}",
                 "description": meta.get("description", ""), "rows": int(len(df)),
@@ -60,18 +45,24 @@ def write_table(df: pd.DataFrame, path: str | Path, meta: dict | None = None, ta
                 "inputs": meta.get("inputs", [])}
         if "parameters" in meta:
             info["parameters"] = meta["parameters"]
-        _write_text_atomic(meta_path(path), yaml.dump(info, Dumper=_DUMPER, allow_unicode=True, sort_keys=False))
+        text = yaml.dump(info, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+        _replace_atomically(meta_path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))  # after its table
 
 
-def _write_text_atomic(path: Path, text: str) -> None:
-    """`text` into `path` through a temporary file and a rename (the metadata after its table)."""
+def _replace_atomically(path: Path, write) -> None:
+    """Call ``write(tmp)`` on a temporary file beside `path`, then rename it over `path`: an
+    interrupted or concurrent run never leaves a truncated file (the old one stays whole). OS errors
+    (a read-only folder, a file where a folder should be, a full disk) become `InputError`."""
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False) as tmp:
-            tmp.write(text)
-        os.replace(tmp.name, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as tmp:
+            tmp_path = Path(tmp.name)
+        try:
+            write(tmp_path)
+            os.replace(tmp_path, path)
+        finally:
+            tmp_path.unlink(missing_ok=True)
     except OSError as exc:
-        Path(tmp.name).unlink(missing_ok=True) if "tmp" in locals() else None
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
