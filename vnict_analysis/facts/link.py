@@ -41,7 +41,7 @@ from ..datafiles import ConceptsFile, read_data_file
 from ..resources import Resources, as_resources
 from ..schemas import is_missing as _missing
 from ..text.match import bounded, literal
-from .reconcile import fact_key, hundred_apart, interval
+from .reconcile import fact_key, hundred_apart, interval, power_of_ten_apart
 
 AGREE_AT = 5.0
 BUCKET_CAP = 64             # a value bucket larger than this compares equal values only
@@ -162,21 +162,21 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+# vetoes that also keep the two mentions out of one fact by any chain of other links
+_VETO_TARGET, _VETO_INDICATORS = "target vs level", "different registered indicators"
+CANNOT_LINK = (_VETO_TARGET, _VETO_INDICATORS)
+_EXCLUSIVE = ": measures one figure cannot be at once"
+
+
+def _cannot_link(reasons: pd.Series) -> pd.Series:
+    return reasons.isin(CANNOT_LINK) | reasons.str.endswith(_EXCLUSIVE, na=False)
+
+
 _REASON_KEYS = ("value", "period", "indicator", "concepts", "label", "entity", "story", "counted", "published", "kind")
 
 
 def _intern(text: str | None) -> str | None:
     return sys.intern(text) if isinstance(text, str) else text
-
-
-def _power_of_ten(a: float, b: float) -> int:
-    """k when one value is the other times 10^k (k >= 1, within 1%): a dropped scale word; else 0."""
-    lo, hi = min(a, b), max(a, b)
-    if lo <= 0 or not math.isfinite(hi):
-        return 0
-    ratio = hi / lo
-    p10 = round(math.log10(ratio))
-    return p10 if p10 >= 1 and abs(ratio / 10 ** p10 - 1) < 0.01 else 0
 
 
 def _value_key(value: float) -> str:
@@ -214,9 +214,6 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     # archive is little, a seven-digit amount a lot); the prior odds that two articles co-report
     # are ~STORY_SIZE/N, so a story needs at least log2(N/STORY_SIZE) + 1 bits (`story_need`).
     n_origins = len(set(origin))
-    # a value held by more than STORY_DF_CAP articles is common (a story is rarely reported more
-    # often); leaving it out keeps the pair count bounded: at most STORY_DF_CAP^2 / 2 per value
-    df_cap = STORY_DF_CAP
     keys_of: dict[str, set] = defaultdict(set)
     for i in range(n):
         keys_of[origin[i]].add(vkey[i])
@@ -235,7 +232,9 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     shared: Counter = Counter()
     bits: Counter = Counter()
     for key, h in holders.items():
-        if 2 <= len(h) <= df_cap:
+        # a value held by more than STORY_DF_CAP articles is common (a story is rarely reported more
+        # often); leaving it out keeps the pair count bounded: at most STORY_DF_CAP^2 / 2 per value
+        if 2 <= len(h) <= STORY_DF_CAP:
             for a, b in combinations(sorted(h), 2):
                 shared[(a, b)] += 1
                 bits[(a, b)] += bits_of[key]
@@ -245,7 +244,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         pair = (a, b) if a < b else (b, a)
         k, got = shared[pair], bits[pair]
         if own is not None and k and a != b and own in keys_of[a] and own in keys_of[b] and \
-                2 <= len(holders[own]) <= df_cap:
+                2 <= len(holders[own]) <= STORY_DF_CAP:
             k, got = k - 1, got - bits_of[own]
         return k, got
 
@@ -295,7 +294,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                         continue
                     if (ivals[i][0] <= ivals[j][1] and ivals[j][0] <= ivals[i][1]) or \
                             _jaccard(concept_list[i], concept_list[j]) > 0 or \
-                            _power_of_ten(values_of[i], values_of[j]) or \
+                            power_of_ten_apart(values_of[i], values_of[j]) or \
                             (unit_of[i] == "percent" and hundred_apart(values_of[i], values_of[j])):
                         pairs.add((min(i, j), max(i, j)))
 
@@ -318,7 +317,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             reasons["value"] = f"equal after rounding +{w_value / 2:.1f}"
             score += w_value / 2
         else:
-            p10 = _power_of_ten(abs(a["value"]), abs(b["value"]))
+            p10 = power_of_ten_apart(abs(a["value"]), abs(b["value"]))
             if a["unit"] == "percent" and hundred_apart(float(a["value"]), float(b["value"])):
                 reasons["value"] = "100 points apart (x% above vs 100+x% of a base?) +3"
                 score += 3
@@ -351,7 +350,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                 score -= 3
             else:
                 reasons["indicator"] = f"{ia} vs {ib}"
-                veto = veto or "different registered indicators"
+                veto = veto or _VETO_INDICATORS
         else:
             reasons["indicator"] = "not both registered"
         ca, cb = concepts_of[i], concepts_of[j]
@@ -395,7 +394,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             veto = veto or "no shared concept or indicator, and the value is too common to link on"
         split = _exclusive(ca, cb, exclusive) if ca and cb else None
         if split and not (isinstance(ia, str) and ia == ib):
-            veto = veto or f"{split[0]} vs {split[1]}: measures one figure cannot be at once"
+            veto = veto or f"{split[0]} vs {split[1]}{_EXCLUSIVE}"
         if not same and overlap and ca and cb and _jaccard(ca, cb) <= 0.25 and not (isinstance(ia, str) and ia == ib):
             # "20.3% of GDP" is not "about 20% of exports": a rounding needs most concepts shared
             veto = veto or "rounded values whose concepts differ"
@@ -407,7 +406,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                 reasons["kind"] = "target vs level -4"
                 score -= 4
             else:
-                veto = veto or "target vs level"
+                veto = veto or _VETO_TARGET
         bonus = min(3, k) if co_reported else 0
         reasons["story"] = f"{k} other shared values, {k_bits:.1f} of {story_need:.1f} bits +{bonus}"
         score += bonus
@@ -450,8 +449,7 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
     values = list(m["value"])
     sources = list(m["source_id"])
     sentences = list(zip(m["source_id"], m["sentence_start"]))
-    vetoed = links[links["reasons"].isin(["target vs level", "different registered indicators"])
-                   | links["reasons"].str.endswith("cannot be at once", na=False)]
+    vetoed = links[_cannot_link(links["reasons"])]
     cannot_of: dict[int, set] = defaultdict(set)
     for a, b in zip(vetoed["mention_a"], vetoed["mention_b"]):
         if a in pos and b in pos:

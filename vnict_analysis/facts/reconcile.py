@@ -59,6 +59,17 @@ def hundred_apart(a: float, b: float) -> bool:
     return abs(abs(a - b) - 100) <= 0.051
 
 
+def power_of_ten_apart(a: float, b: float, within: float = 0.01) -> int:
+    """k when one value is the other times 10^k (k >= 1, within `within` relative): a dropped scale
+    word; else 0 (also for zero or negative values, whose ratio says nothing about scale)."""
+    lo, hi = min(a, b), max(a, b)
+    if lo <= 0 or not math.isfinite(hi):
+        return 0
+    ratio = hi / lo
+    k = round(math.log10(ratio))
+    return k if k >= 1 and abs(ratio / 10 ** k - 1) < within else 0
+
+
 def diagnose(values: list[float], periods: list, qualifiers: list, sentences: list[str],
              unit: str | None = None) -> str | None:
     """Why the values of a conflicting fact differ, where one reason fits."""
@@ -68,10 +79,9 @@ def diagnose(values: list[float], periods: list, qualifiers: list, sentences: li
     lo, hi = vals[0], vals[-1]
     if unit == "percent" and len(vals) == 2 and hundred_apart(lo, hi):
         return "different_base"
-    ratio = hi / lo if lo else math.inf
-    k = round(math.log10(ratio)) if ratio and math.isfinite(ratio) else 0
-    if k >= 1 and abs(ratio / 10 ** k - 1) < 0.02:
+    if power_of_ten_apart(lo, hi, within=0.02):
         return "scale_slip"
+    ratio = hi / lo if lo else math.inf
     if {"target"} & set(qualifiers) and set(qualifiers) - {"target"}:
         return "target_vs_actual"
     text = " ".join(sentences).lower()
