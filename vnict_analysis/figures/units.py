@@ -37,6 +37,24 @@ def glued_letter(text: str, i: int) -> bool:
     return 0 <= i < len(text) and bool(_LETTER.match(text[i]))
 
 
+def _times(value: float, mult: float) -> float:
+    """`value` x `mult` to 15 significant digits: 16.4 x 1e6 is 16400000, not 16399999.999999998."""
+    return float(f"{value * mult:.15g}")
+
+
+def _apply_scale(c: Candidate, mult: float) -> None:
+    c.value = _times(c.value, mult)
+    c.extra["scale"] = mult
+
+
+def _scale_words(m: re.Match, r: Rules) -> float:
+    """The multiplier of a matched run of scale words ("nghìn tỷ", "mil millones")."""
+    mult = 1.0
+    for w in re.findall(r"\S+", m.group(0)):
+        mult *= scale_product(w, r)
+    return mult
+
+
 def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
     """Read scale words, then percent / currency / times / rate / counted noun after `pos`."""
     m = r.scale_after.match(text, pos)
@@ -44,29 +62,24 @@ def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
         m = None  # "23 cents" is a sub-unit, not 23 hundreds
     short = None if m else (currency_scale(text, c.num_start, pos, r) or glued_scale(text, pos, r))
     if m:
-        mult = 1.0
-        for w in re.findall(r"\S+", m.group(0)):
-            mult *= scale_product(w, r)
-        c.value = float(f"{c.value * mult:.15g}")  # 16.4 x 1e6 is 16400000, not 16399999.999999998
+        mult = _scale_words(m, r)
         pos = m.end()
         more = glued_scale(text, pos, r) if text[pos:pos + 1] in ("\u00a0", "\u202f") else None
         if more:  # Spanish CLDR "10\u00a0mil\u00a0M": a word scale, then a short one
-            c.value = float(f"{c.value * more[0]:.15g}")
             mult *= more[0]
             pos = more[1]
-        c.extra["scale"] = mult
+        _apply_scale(c, mult)
         link = r.scale_link.match(text, pos) if r.scale_link is not None else None
         if link and r.currency_after.match(text, link.end()):  # "milliards de dollars"
             pos = link.end()
     elif short:
-        c.value = float(f"{c.value * short[0]:.15g}")
-        c.extra["scale"] = short[0]
-        if text[short[1] - 1:short[1]].strip(".") in r.ambiguous_suffixes:
+        _apply_scale(c, short[0])
+        if text[pos:short[1]].strip(" .\u00a0\u202f") in r.ambiguous_suffixes:
             c.ambiguous = True  # Indonesian "3M": miliar by the locale, million by SI
         pos = short[1]
     for word, mult in r.percent_multipliers.items():  # 3割 = 30 percent
         if text.startswith(word, pos):
-            c.value = float(f"{c.value * mult:.15g}")  # 16.4 x 1e6 is 16400000, not 16399999.999999998
+            c.value = _times(c.value, mult)
             c.unit = "percent"
             return pos + len(word)
     for pat, unit in ((r.percent_after, "percent"), (r.times_after, "times")):
@@ -81,11 +94,7 @@ def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
         after = r.scale_after.match(text, m.end()) if "scale" not in c.extra and code.isupper() and \
             len(code) == 3 else None
         if after:  # "75 USD million": the code before its scale
-            mult = 1.0
-            for w in re.findall(r"\S+", after.group(0)):
-                mult *= scale_product(w, r)
-            c.value = float(f"{c.value * mult:.15g}")  # 16.4 x 1e6 is 16400000, not 16399999.999999998
-            c.extra["scale"] = mult
+            _apply_scale(c, _scale_words(after, r))
             return after.end()
         return m.end()
     window = norm[pos:pos + 60].lower()
