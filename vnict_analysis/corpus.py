@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import logging
 import re
 import stat
@@ -91,15 +92,16 @@ def near_duplicates(texts: dict[str, str]) -> dict[str, str]:
     sketch), so the cost stays near-linear; each candidate pair is then measured exactly on the
     first 3,000 characters, and the two lengths must be within 10% of each other."""
     shingles = {sid: _shingles(t) for sid, t in texts.items()}
+    sketch = {sid: heapq.nsmallest(_SKETCH, sh) for sid, sh in shingles.items()}
     index: dict[int, list[str]] = {}
     for sid in sorted(shingles):
-        for h in sorted(shingles[sid])[:_SKETCH]:
+        for h in sketch[sid]:
             index.setdefault(h, []).append(sid)
     out: dict[str, str] = {}
     for sid in sorted(shingles):
         if sid in out:
             continue
-        cands = sorted({o for h in sorted(shingles[sid])[:_SKETCH] for o in index[h] if o > sid and o not in out})
+        cands = sorted({o for h in sketch[sid] for o in index[h] if o > sid and o not in out})
         a = shingles[sid]
         for other in cands:
             b = shingles[other]
@@ -228,14 +230,18 @@ def load_corpus(
     files, skipped = collect_entries(paths)
     for entry in skipped:
         log.warning("skipped %s: %s", entry["path"], entry["reason"])
+
+    def skip(path: Path, reason: str) -> None:
+        log.warning("skipped %s: %s", path, reason)
+        skipped.append({"path": str(path), "reason": reason})
+
     rows = []
     for path in files:
         try:
             raw = path.read_bytes()
             text, enc = decode(raw)
         except (OSError, ValueError) as exc:
-            log.warning("skipped %s: %s", path, exc)
-            skipped.append({"path": str(path), "reason": str(exc)})
+            skip(path, str(exc))
             continue
         sid = path.stem
         meta = sources.get(sid, {})
@@ -249,9 +255,7 @@ def load_corpus(
             try:
                 code = check_lang(code)
             except UnknownLanguageError:  # e.g. "zxx" for a table of numbers: this file only, not the run
-                reason = f"detected language {code!r} is unknown to CLDR; declare it in sources.yaml or with --lang"
-                log.warning("skipped %s: %s", path, reason)
-                skipped.append({"path": str(path), "reason": reason})
+                skip(path, f"detected language {code!r} is unknown to CLDR; declare it in sources.yaml or with --lang")
                 continue
         rows.append({
             "source_id": sid, "lang": code, "lang_source": how, "text": text, "path": str(path),
