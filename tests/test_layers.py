@@ -21,7 +21,7 @@ LAYERS = [
     ["people"],
     ["facts"],
     ["report", "store"],
-    ["pipeline", "evaluate", "evaluate_links"],
+    ["pipeline", "evaluate", "evaluate_links", "evaluate_people"],
     ["cli", "__main__"],
 ]
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}
