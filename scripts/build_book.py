@@ -29,7 +29,7 @@ import nbformat
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ["01_corpus", "02_figures", "03_reconciliation", "04_checks", "05_attributions"]
+NOTEBOOKS = ["01_corpus", "02_figures", "03_reconciliation", "04_checks", "05_attributions", "06_conflicts"]
 PAGES = ["intro.md", "methods.md", "rerun.md", "reuse.md"]
 
 
@@ -64,6 +64,20 @@ def run_pipeline(params: dict, derived: Path) -> bool:
                       tolerance=params.get("tolerance", 0.005), check_tolerance=params.get("check_tolerance", 0.01))
     except VnictError as exc:
         raise SystemExit(f"pipeline: {exc}") from None
+
+
+def check_against_data(params: dict, derived: Path) -> dict:
+    """The parameters with the entity resolved through its aliases and the languages checked against
+    the articles (`report.check_params`); an unknown value stops the build with the valid ones."""
+    import vnict_analysis as va
+    from vnict_analysis import report
+    from vnict_analysis.errors import VnictError
+
+    res = va.load_results(derived)
+    try:
+        return report.check_params(params, res.articles, res.facts)
+    except VnictError as exc:
+        raise SystemExit(f"parameters: {exc}") from None
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -153,9 +167,14 @@ def stage_pages(params: dict, executed: Path) -> None:
     import vnict_analysis as va
     from vnict_analysis import report
 
-    for page in PAGES:
-        write_if_changed(executed / page, (ROOT / "book" / page).read_bytes())
     res = va.load_results(params["derived_dir"])
+    for page in PAGES:
+        text = (ROOT / "book" / page).read_bytes()
+        if page == "rerun.md":  # the values the parameters accept, from the data the book was built on
+            text += b"\n" + report.valid_values_markdown(res.articles, res.facts).encode()
+        write_if_changed(executed / page, text)
+    for static in sorted((ROOT / "book" / "_static").glob("*")):  # the book's CSS (scrolling tables, chips)
+        write_if_changed(executed / "_static" / static.name, static.read_bytes())
     report.write_sources_page(executed / "sources.md", res.articles, res.mentions, res.rejected)
 
 
@@ -190,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.monotonic()
     derived = Path(args.derived).resolve() if args.derived else derived_folder(params, build)
     pipeline_ran = run_pipeline(params, derived)
-    params = {**params, "derived_dir": str(derived)}
+    params = {**check_against_data(params, derived), "derived_dir": str(derived),
+              "params_file": str(Path(args.params).resolve())}
     tp = time.monotonic()
     ran = execute_all(params, build / "executed", args.timeout, args.jobs)
     stage_pages(params, build / "executed")

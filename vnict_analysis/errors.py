@@ -30,6 +30,11 @@ class InputError(VnictError, FileNotFoundError, ValueError):
     """A path or option given by the user cannot be used (missing path, bad output suffix...)."""
 
 
+class ParameterError(VnictError, ValueError):
+    """A book or notebook parameter names something the data does not hold (an unknown entity, a
+    language no article is in); the message lists the valid values."""
+
+
 class NoArticlesError(VnictError):
     """No readable article among the inputs."""
 
@@ -43,5 +48,5 @@ class SchemaError(VnictError):
 
 
 #: Documented exit codes of the command line, by error class.
-EXIT_CODES = {DataFileError: 2, UnknownLanguageError: 2, NotANumberError: 2, InputError: 2,
+EXIT_CODES = {DataFileError: 2, UnknownLanguageError: 2, NotANumberError: 2, InputError: 2, ParameterError: 2,
               NoArticlesError: 3, SchemaError: 1}

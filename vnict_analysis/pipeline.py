@@ -116,9 +116,10 @@ def run(
         raise NoArticlesError(f"no readable article among the inputs ({len(skipped)} file(s) skipped)")
     if languages is not None:
         keep = set(languages)
+        present = ", ".join(f"{lang} ({n})" for lang, n in articles["lang"].value_counts().sort_index().items())
         articles = articles[articles["lang"].isin(keep)].reset_index(drop=True)
         if articles.empty:
-            raise NoArticlesError(f"no article in the languages {sorted(keep)}")
+            raise NoArticlesError(f"no article in the languages {sorted(keep)}; the articles are in: {present}")
     mentions, rejected = extract(articles, res, jobs=jobs, progress=progress)
     indicators = load_indicators(resources=res)
     attributions = extract_attributions(articles, res)

@@ -34,6 +34,23 @@ def _fmt(value: float, unit: str) -> str:
     return f"{_num(value)} {unit}"
 
 
+def _sig_digits(value: float) -> int:
+    """Significant digits a reported value was written with: 36571e9 -> 5, 8.1 -> 2, 1.081 -> 4."""
+    mantissa = f"{abs(float(value)):.12g}".split("e")[0].replace(".", "").lstrip("0").rstrip("0")
+    return max(1, len(mantissa))
+
+
+def _implied(value: float, unit: str, *inputs: float) -> str:
+    """An implied amount written with no more precision than its inputs (the fewest significant
+    digits among them, growth rates counted as factors: 8.1% as 1.081): 36,571 billion / 1.081 ->
+    "33,830 billion VND", not "33,830.71"."""
+    if not value or not math.isfinite(value):
+        return _fmt(value, unit)
+    digits = min(_sig_digits(v) for v in inputs)
+    rounded = float(f"{value:.{digits}g}")
+    return _fmt(rounded, unit)
+
+
 def _compare(expected: float, observed: float | None, tolerance: float) -> bool | None:
     if observed is None or (isinstance(observed, float) and math.isnan(observed)):
         return None
@@ -90,7 +107,7 @@ def run_checks(facts: pd.DataFrame, indicators: Indicators, tolerance: float = 0
             prev = idx.get(base, f.entity, p - 1)
             add("level_growth", f, [level.fact_id, f.fact_id], implied, prev.value if prev is not None else None,
                 level.unit, f"{_fmt(level.value, level.unit)} in {p} after growth of {_fmt(f.value, 'percent')} "
-                f"implies {_fmt(implied, level.unit)} in {p - 1}"
+                f"implies {_implied(implied, level.unit, level.value, 1 + f.value / 100)} in {p - 1}"
                 + ("" if prev is not None else f"; no {p - 1} figure is reported to compare"))
         if check == "level_growth" and f.kind == "target" and p is not None:
             base_prev = idx.get(base, f.entity, p - 1)
@@ -100,7 +117,7 @@ def run_checks(facts: pd.DataFrame, indicators: Indicators, tolerance: float = 0
                 add("growth_target", f, [base_prev.fact_id, f.fact_id], implied,
                     tgt.value if tgt is not None else None, base_prev.unit,
                     f"a target of +{_fmt(f.value, 'percent')} on {_fmt(base_prev.value, base_prev.unit)} ({p - 1}) "
-                    f"implies {_fmt(implied, base_prev.unit)} in {p}")
+                    f"implies {_implied(implied, base_prev.unit, base_prev.value, 1 + f.value / 100)} in {p}")
         if rel is None and f.kind == "target" and p is not None:
             base_prev = idx.get(f.indicator, f.entity, p - 1)
             if base_prev is not None:
@@ -114,7 +131,7 @@ def run_checks(facts: pd.DataFrame, indicators: Indicators, tolerance: float = 0
             whole, implied_words = _PART_OF[check]
             add(check, f, [level.fact_id, f.fact_id], implied, None, level.unit,
                 f"{_fmt(level.value, level.unit)} being {_fmt(f.value, 'percent')} of {whole} implies "
-                f"{implied_words} {_fmt(implied, level.unit)}")
+                f"{implied_words} {_implied(implied, level.unit, level.value, f.value)}")
         if check == "increment_vs_growth" and level is not None and level.value != f.value:
             implied = f.value / (level.value - f.value) * 100
             g = idx.get(f"{base}_growth", f.entity, p, f.kind)

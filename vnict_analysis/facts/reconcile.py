@@ -140,6 +140,16 @@ def fact_key(row: pd.Series) -> str:
     return f"{row['indicator']}|{row['entity'] or 'unknown'}|{period}|{kind}|{row['unit']}"
 
 
+def _key_entity(fid: str, fallback):
+    parts = fid.split("|")
+    return fallback if len(parts) < 5 or parts[1] in ("", "unknown", "None") else parts[1]
+
+
+def _key_period(fid: str, fallback):
+    parts = fid.split("|")
+    return int(parts[2]) if len(parts) >= 5 and parts[2].isdigit() else (None if len(parts) >= 5 else fallback)
+
+
 def _join(values) -> str:
     return "; ".join(sorted({str(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))}))
 
@@ -237,8 +247,13 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
                 )
         best = out.loc[best_idx]
         facts.append({
-            "fact_id": fid, "indicator": best["indicator"] if isinstance(best["indicator"], str) else fid.split("|")[0], "indicator_name": best.get("indicator_name"),
-            "entity": best["entity"], "period": best["period"], "kind": out.at[best_idx, "fact_kind"],
+            # entity and period as the key states them: a mention linked in by evidence may carry another
+            # entity ("Vietnam" for a city's figure) and must not move the fact; the name from any member
+            "fact_id": fid, "indicator": best["indicator"] if isinstance(best["indicator"], str) else fid.split("|")[0],
+            "indicator_name": next((n for n in group["indicator_name"] if isinstance(n, str)), None)
+            if "indicator_name" in group else None,
+            "entity": _key_entity(fid, best["entity"]), "period": _key_period(fid, best["period"]),
+            "kind": out.at[best_idx, "fact_kind"],
             "unit": best["unit"], "value": _range_low(out, best_idx), "value_high": _range_high(out, best_idx),
             "bound": best["bound"], "status": status, "n_sources": n_sources,
             "n_copies": int(group.loc[group["duplicate_of"].notna(), "source_id"].nunique()),

@@ -17,16 +17,33 @@ _SCALES = {"VND": (1e9, "billion VND"), "USD": (1e6, "million USD")}
 
 
 # ---------------------------------------------------------------- formatting for readers
-def fmt_value(value: Any, unit: str | None, bound: str | None = None) -> str:
+def fmt_value(value: Any, unit: str | None, bound: str | None = None, high: Any = None,
+              digits: int | None = None) -> str:
     """A value as a reader sees it: ``36571e9, "VND"`` -> ``"36,571 billion VND"``, ``8.1, "percent"`` -> ``"8.1%"``.
 
-    Wraps :func:`vnict_analysis.checks._fmt` (one formatter for the whole project), spells units such as ``per_1000`` and prefixes a bound ("about", "more than").
-    Missing values give an em dash.
+    Wraps :func:`vnict_analysis.checks._fmt` (one formatter for the whole project), spells units such
+    as ``per_1000`` and prefixes a bound ("about", "more than"). A `high` end makes a range
+    (``10, "percent", high=15`` -> ``"10–15%"``); `digits` rounds to that many significant digits
+    (an implied value is no more precise than its inputs). Missing values give an em dash.
     """
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+    if _missing(value):
         return "—"
     unit = unit or ""
-    text = _fmt(float(value), unit if unit in ("percent", "count") or unit in _SCALES else "")
+    value = float(value)
+    if digits:
+        value = float(f"{value:.{digits}g}")
+    if not _missing(high) and float(high) != value:
+        low_text = fmt_value(value, unit)
+        high_text = fmt_value(high, unit, digits=digits)
+        if unit == "percent":
+            low_text = low_text.rstrip("%")
+        else:  # "10–15 million USD": the scale word once, when both ends share it
+            low_words, high_words = low_text.split(" ", 1) + [""], high_text.split(" ", 1) + [""]
+            if low_words[1] == high_words[1]:
+                low_text = low_words[0]
+        words = {"about": "about ", "more_than": "more than ", "less_than": "less than "}
+        return words.get(bound or "", "") + f"{low_text}–{high_text}"
+    text = _fmt(value, unit if unit in ("percent", "count") or unit in _SCALES else "")
     text = text.strip()
     if unit and unit not in ("percent", "count") and unit not in _SCALES:
         text = f"{text} {_UNIT_WORDS.get(unit, unit)}".strip()
@@ -71,9 +88,10 @@ def mention_link(mention_id: str, text: str | None = None, page: str = SOURCES_P
     return f'<a class="va-prov" href="{page}#{anchor(mention_id)}">{label}</a>'
 
 
-def source_link(source_id: str, page: str = SOURCES_PAGE) -> str:
-    """An HTML link to an article on the sources page."""
-    return f'<a class="va-prov" href="{page}#{anchor(source_id, "src")}">{html.escape(str(source_id))}</a>'
+def source_link(source_id: str, text: str | None = None, page: str = SOURCES_PAGE) -> str:
+    """An HTML link to an article on the sources page, showing `text` (the outlet) or the id."""
+    label = html.escape(str(source_id if text is None else text))
+    return f'<a class="va-prov" href="{page}#{anchor(source_id, "src")}">{label}</a>'
 
 
 def _missing(v: Any) -> bool:
