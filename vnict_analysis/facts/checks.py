@@ -147,7 +147,7 @@ def run_checks(facts: pd.DataFrame, indicators: Indicators, tolerance: float = 0
                 "check_id": f"cross_source|{f.fact_id}", "kind": "cross_source", "entity": f.entity, "period": f.period,
                 "inputs": f.fact_id, "expected": f.value, "observed": max(vals, key=lambda v: abs(v - f.value)),
                 "unit": "percent", "tolerance": tolerance, "passed": f.status != "conflict",
-                "explanation": f"{f.n_sources} sources ({f.sources}) report {f.values}: "
+                "explanation": f"{f.n_sources} sources report {f.values.replace('; ', ', ')}: "
                                + ("they agree" if f.status != "conflict" else f"they differ by {spread:g} points"),
             })
     out = pd.DataFrame(rows, columns=CHECK_COLUMNS)

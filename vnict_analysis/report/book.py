@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from .format import _missing, fmt_value, join_words, language_name, mention_link, source_link
-from .story import fact_name
+from .story import fact_name, source_name
 
 
 # ---------------------------------------------------------------- glue
@@ -98,9 +98,9 @@ def corpus_table(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     for a in articles.itertuples():
         detected, prob = detect_language(a.text)
         rows.append({
-            "source": source_link(a.source_id), "language": language_name(a.lang),
+            "source": source_link(a.source_id, source_name(a.source_id, articles)), "language": language_name(a.lang),
             "language from": a.lang_source, "detected": f"{language_name(detected)} ({prob:.2f})",
-            "outlet": a.outlet, "characters": f"{a.n_chars:,}",
+            "file": a.source_id, "characters": f"{a.n_chars:,}",
             "translated from": language_name(a.translated_from) if not _missing(a.translated_from) else "—",
             "figures": int(n_fig.get(a.source_id, 0)),
             "detected_matches": detected == a.lang,
@@ -108,14 +108,16 @@ def corpus_table(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
-def figures_table(mentions: pd.DataFrame) -> pd.DataFrame:
+def figures_table(mentions: pd.DataFrame, source_names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Figures per source and language, with how many were assigned to a fact."""
+    names = source_names or {}
     if mentions.empty:
         return pd.DataFrame(columns=["source", "language", "figures", "in a fact", "unassigned"])
     g = mentions.assign(assigned=mentions["fact_id"].notna()).groupby(["source_id", "lang"])
     out = g.agg(figures=("mention_id", "size"), assigned=("assigned", "sum")).reset_index()
     return pd.DataFrame({
-        "source": out["source_id"].map(source_link), "language": out["lang"].map(language_name),
+        "source": [source_link(s, names.get(s, s)) for s in out["source_id"]],
+        "language": out["lang"].map(language_name),
         "figures": out["figures"], "in a fact": out["assigned"], "unassigned": out["figures"] - out["assigned"],
     })
 

@@ -13,8 +13,9 @@ import pandas as pd
 
 from .format import _SCALES, _missing, count, fmt_value, language_name
 
-#: Width of every chart in inches: legible at 390 px, still sharp at 1280 px.
-WIDTH = 5.4
+#: Width of every chart in inches: shown at its natural size on a desktop (about 410 px, text 12-15
+#: px) and scaled down by at most 0.9 on a 390 px phone.
+WIDTH = 4.3
 #: Colours of a fact's state, also used by the status chips of the tables.
 STATE_COLOURS = {"agree": "#2e7d32", "agree_rounded": "#81c784", "conflict": "#c62828", "single": "#90a4ae",
                  "missing": "#ffffff"}
@@ -95,9 +96,11 @@ def figure_html(fig, alt: str, caption: str, name: str):
     plt.close(fig)
     svg = buf.getvalue()
     svg = svg[svg.index("<svg"):]
+    size = re.search(r'<svg[^>]*? width="([\d.]+)pt"', svg)
+    natural = f' style="max-width:{float(size.group(1)) * 4 / 3:.0f}px"' if size else ""  # never enlarged
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"',
                  lambda m: f'<svg{m.group(1)} role="img" aria-label="{html.escape(alt, quote=True)}" '
-                           f'class="va-svg"', svg, count=1)
+                           f'class="va-svg"{natural}', svg, count=1)
     svg = re.sub(r'\bid="', f'id="{name}-', svg)  # several charts on one page: ids stay unique
     svg = re.sub(r'(url\(#|xlink:href="#|href="#)', lambda m: m.group(1) + f"{name}-", svg)
     return HTML(f'<figure class="va-figure" id="{html.escape(name)}">{svg}'
@@ -111,12 +114,13 @@ def _short(text: str, n: int = 18) -> str:
 
 @_literal_text
 def chart_fact_matrix(facts: pd.DataFrame, mentions: pd.DataFrame, source_names: dict[str, str], title: str,
-                      max_rows: int = 14, max_cols: int = 6):
+                      max_rows: int = 12, max_cols: int = 4):
     """Fact x source matrix: one row per fact reported by two or more sources (conflicts first, then
     by sources), one column per source; each cell coloured by the fact's state (agree, agree with
     rounding, conflict) or left white where the source does not report it, and holding the value as
     that source wrote it; at most `max_rows` facts and the `max_cols` sources reporting most of them
-    (the table below the chart has every fact). None when no fact has two sources."""
+    (the table below the chart has every fact); a fact is shown when two of those sources report it.
+    None when no fact qualifies."""
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch, Rectangle
 
@@ -128,7 +132,13 @@ def chart_fact_matrix(facts: pd.DataFrame, mentions: pd.DataFrame, source_names:
     f["_c"] = (f["status"] == "conflict").astype(int)
     f = f.sort_values(["_c", "n_sources", "fact_id"], ascending=[False, False, True]).head(max_rows)
     m = mentions[mentions["fact_id"].isin(f["fact_id"])]
-    sources = list(m.groupby("source_id").size().sort_values(ascending=False).index)[:max_cols]
+    sources = list(m.groupby("source_id")["fact_id"].nunique().sort_values(ascending=False, kind="stable").index)
+    sources = sources[:max_cols]
+    shown = m[m["source_id"].isin(sources)].groupby("fact_id")["source_id"].nunique()
+    f = f[f["fact_id"].map(shown).fillna(0) >= 2]  # every row compares at least two of the columns
+    if f.empty:
+        return None
+    m = m[m["fact_id"].isin(f["fact_id"])]
     n_r, n_c = len(f), len(sources)
     label_w = 1.9  # inches for the fact names, wrapped on two lines
     cell_w = min(1.1, (WIDTH - label_w) / max(n_c, 1))
@@ -221,7 +231,7 @@ def chart_timeline(facts: pd.DataFrame, checks: pd.DataFrame, indicator: str, ti
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.3g}"))
     ax.set_title(title, loc="left")
     ax.margins(y=0.25)
-    ax.legend(frameon=False, fontsize=9, loc="best")
+    ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(0, -0.18), ncol=1)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     fig.tight_layout()

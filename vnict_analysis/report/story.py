@@ -146,7 +146,9 @@ def _checks_text(passed: pd.Series, checks: pd.DataFrame, first: pd.DataFrame) -
     if len(first):
         text += f" For example: {first['explanation'].iloc[0]}."
     if fail:
-        text += " Checks that do not hold: " + join_words(checks.loc[passed == False, "explanation"]) + "."  # noqa: E712
+        failed = list(checks.loc[passed == False, "explanation"])  # noqa: E712
+        more = f", and {len(failed) - 3:,} more in the table" if len(failed) > 3 else ""
+        text += " Checks that do not hold: " + "; ".join(failed[:3]) + more + "."
     return text
 
 
