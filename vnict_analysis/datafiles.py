@@ -111,6 +111,11 @@ class Attribution(_Model):
     locatives: Words = []
     linkers: Words = []
     not_speakers: Words = []          # after a credit marker, never a speaker: "đó", "the report"
+    # scripts without capitals where a name sits against its title (see people/adjacent.py)
+    adjacent_names: Optional[Literal["before", "after", "both"]] = None
+    head_final: bool = False          # a body's type word comes last ("情報通信省", "정보통신부")
+    name_stops: Words = []            # words that end a name written after its title ("在", "表示")
+    particles: Words = []             # endings glued to a word that end a name ("은", "는", "에서")
 
 
 class LexiconFile(_Model):

@@ -88,7 +88,8 @@ def score_people_folder(folder: str | Path, attributions: pd.DataFrame | None = 
             continue
         h = hit.iloc[0]
         used.update(hit.index)
-        key_of[(r["person_id"], r["source_id"])] = plain(h["person"])
+        key = h.get("person_key") if isinstance(h.get("person_key"), str) else h["person"]
+        key_of[(r["person_id"], r["source_id"])] = plain(key)
         title_ok = isinstance(h["title"], str) and plain(h["title"]) == plain(r["title"])
         body_ok = same_body(h["organisation"], r.get("organisation"))
         level_ok = h.get("org_level") == r.get("org_level")

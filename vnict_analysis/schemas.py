@@ -278,6 +278,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sentence_end": "offset just after the sentence",
         "paragraph_start": "offset of the paragraph",
         "paragraph_end": "offset just after the paragraph",
+        "person_key": "one key per person across articles and scripts (Latin, no diacritics)",
+        "person_match": "how the key was found: as written, Sino-Vietnamese reading, a romanisation's "
+                        "skeleton matched to a Latin name (with the scores), or unresolved and why",
     },
     "findings": {
         "finding_id": "unique id",

@@ -9,6 +9,8 @@ import pandas as pd
 from .credits import FINDING_COLUMNS, findings, speakers
 from ..resources import Resources, as_resources
 from ..text.lexicon import load_lexicon
+from .adjacent import adjacent_person
+from .names import resolve_people
 from .registry import Registry, load_registry
 from .roles import Body, Match, Terms, BODY_STOP, load_terms, parse_body, person_candidates, read_name
 from ..schemas import ATTRIBUTIONS, validate
@@ -18,7 +20,7 @@ ATTRIBUTION_COLUMNS = [
     "source_id", "person", "person_surface", "title", "title_surface", "organisation",
     "organisation_surface", "org_type", "org_level", "rendered_level", "resolved",
     "organisation_resolved", "org_term", "other_titles", "role_from", "start", "end", "sentence",
-    "sentence_start", "sentence_end", "paragraph_start", "paragraph_end",
+    "sentence_start", "sentence_end", "paragraph_start", "paragraph_end", "person_key", "person_match",
 ]
 __all__ = ["ATTRIBUTION_COLUMNS", "FINDING_COLUMNS", "extract_attributions", "findings", "speakers"]
 
@@ -54,7 +56,7 @@ def extract_attributions(corpus: pd.DataFrame, resources: "Resources | str | Pat
         lex = load_lexicon(art.lang, resources)
         rows.extend(_article(text, str(art.source_id), lex, load_terms(lex), reg))
     out = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS).astype({"resolved": bool, "organisation_resolved": bool})
-    return validate(out, ATTRIBUTIONS)
+    return validate(resolve_people(out), ATTRIBUTIONS)
 
 
 def _paragraph_spans(segs) -> dict[int, tuple[int, int]]:
@@ -114,6 +116,11 @@ def _sentence_roles(text: str, s0: int, s1: int, people: list[Match], terms: Ter
             b_end, nxt = o_end, nxt2
         person = (_person_before(text, s0, t, people, terms, reg) or _person_after(text, b_end, s1, terms, reg)
                   or next((p for p in people if p.start >= b_end and not text[b_end:p.start].strip()), None))
+        if person is None and terms.adjacent:  # ja, ko, zh: the name against the title, the body between
+            person, span = adjacent_person(text, s0, s1, t, terms, reg)
+            if person is None:
+                continue  # a title with no name against it is not read as a speaker in these scripts
+            body = parse_body(text[span[0]:span[1]] if span else "", terms, reg, t.value[1], [])
         if person is None and stop != "verb":
             continue
         rows.append(_row(context, person, t, body, others, reg))

@@ -63,6 +63,11 @@ class Terms:
     locatives: list[str] = field(default_factory=list)
     linkers: list[str] = field(default_factory=list)
     family_names: frozenset = frozenset()
+    adjacent: str | None = None
+    head_final: bool = False
+    name_stops: list[str] = field(default_factory=list)
+    particles: list[str] = field(default_factory=list)
+    not_names: frozenset = frozenset()
 
     # -- matching ------------------------------------------------------------------------
     def _pattern(self, words: list[str], first_letter_free: bool = False) -> re.Pattern | None:
@@ -126,6 +131,11 @@ def load_terms(lex: Lexicon) -> Terms:
         locatives=[str(w) for w in data.get("locatives") or []],
         linkers=[str(w) for w in data.get("linkers") or []],
         family_names=frozenset(str(w) for w in lex.data.get("family_names") or []),
+        adjacent=data.get("adjacent_names"),
+        head_final=bool(data.get("head_final")),
+        name_stops=[str(w) for w in data.get("name_stops") or []],
+        particles=[str(w) for w in data.get("particles") or []],
+        not_names=frozenset(str(w) for w in data.get("not_speakers") or []),
     )
 
 
@@ -270,6 +280,9 @@ def parse_body(surface: str, terms: Terms, reg: Registry, title_body: str | None
     """
     text = surface.strip()
     term = terms.at("org_types", text, 0) if text else None
+    if term is None and terms.head_final and text:  # "情報通信省", "정보통신부": the type word last
+        ends = [m for m in terms.find("org_types", text) if m.end == len(text)]
+        term = max(ends, key=lambda m: m.end - m.start, default=None)
     if term is None and title_body is None:
         locs = terms.find("locatives", text)
         if locs:
