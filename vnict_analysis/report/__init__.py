@@ -4,7 +4,8 @@ A notebook needs one import: ``from vnict_analysis import report``.
 """
 from .book import (
     Plain, attributions_table, checks_table, chip, conflicts_html, corpus_table, details, fact_label,
-    fact_mentions_table, facts_table, figures_table, findings_table, glue_all, mentions_table, order_facts,
+    fact_mentions_table, facts_table, figures_table, findings_table, glue_all, mentions_table, name_matches_table,
+    order_facts,
     rejected_table, to_html,
 )
 from .charts import chart_checks, chart_fact_matrix, chart_figures, chart_timeline, figure_html

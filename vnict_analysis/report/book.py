@@ -300,3 +300,16 @@ def conflicts_html(facts: pd.DataFrame, mentions: pd.DataFrame, source_names: Ma
             '<table class="va-table"><thead><tr><th>as written</th><th>value</th><th>source</th><th>ranking</th>'
             f"<th>sentence</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div></details>")
     return "".join(blocks)
+
+
+def name_matches_table(attributions: pd.DataFrame, source_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Names written in another script than Latin, with the key they were resolved to and how (or why
+    not): one row per name as written and source."""
+    names = source_names or {}
+    a = attributions.dropna(subset=["person_surface"])
+    a = a[a["person_match"].notna() & (a["person_match"] != "as written")]
+    a = a.drop_duplicates(["source_id", "person_surface"])
+    return pd.DataFrame({
+        "as written": a["person_surface"].values, "person": a["person"].values, "key": a["person_key"].values,
+        "how": a["person_match"].values, "source": [source_link(s, names.get(s, s)) for s in a["source_id"]],
+    })
