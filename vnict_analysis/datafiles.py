@@ -228,6 +228,12 @@ class PersonEntry(_Model):
     aliases: Words = []
 
 
+class PortfoliosFile(_Model):
+    """``portfolios.yaml``: a government portfolio in English -> how each language writes it."""
+
+    portfolios: dict[Text, Words] = {}
+
+
 class EntitiesFile(_Model):
     """``entities.yaml``: confirmations and aliases of places, bodies and people."""
 

@@ -147,6 +147,6 @@ def _han_body(text: str, t: Match) -> tuple[int, int] | None:
     while a > 0 and re.match(rf"[{HAN}]", text[a - 1]):
         a -= 1
     run = text[a:t.start]
-    cut = max((run.rfind(w) + len(w) for w in ("的", "有", "在", "时", "和", "与", "及", "、") if w in run), default=0)
+    cut = max((run.rfind(w) + len(w) for w in ("的", "有", "在", "时", "及", "、") if w in run), default=0)
     a += cut
     return (a, t.start) if a < t.start else None

@@ -80,6 +80,7 @@ def _article(text: str, source_id: str, lex, terms: Terms, reg: Registry) -> lis
         context = {"source_id": source_id, "sentence": text[s0:s1], "sentence_start": s0,
                    "sentence_end": s1, "paragraph_start": paras[p][0], "paragraph_end": paras[p][1]}
         rows.extend(_sentence_roles(text, s0, s1, people, terms, reg, context))
+    _fill_bodies(rows, text, terms, reg)
     used = {(r["start"], r["end"]) for r in rows}
     known = {r["person"]: r for r in rows if r["person"] is not None}
     for m in seen:
@@ -95,6 +96,48 @@ def _article(text: str, source_id: str, lex, terms: Terms, reg: Registry) -> lis
                      "paragraph_start": paras[p][0], "paragraph_end": paras[p][1]})
         used.add((m.start, m.end))
     return sorted(rows, key=lambda r: r["start"])
+
+
+def _article_portfolios(text: str, org_type: str, terms: Terms, reg: Registry) -> list[tuple[int, str]]:
+    """(offset, portfolio) of each body of `org_type` the article names with its portfolio
+    ("Министерство науки и технологий", "情報通信省", "Bộ Ngoại giao"): the words just after the
+    body word, or just before it in a head-final language."""
+    found = []
+    for m in terms.find("org_types", text):
+        if (m.value or {}).get("type") != org_type:
+            continue
+        near = text[max(0, m.start - 12):m.start] if terms.head_final else text[m.end:m.end + 40]
+        area = reg.portfolio(near)
+        if area:
+            found.append((m.start, area))
+    return found
+
+
+def _fill_bodies(rows: list[dict], text: str, terms: Terms, reg: Registry) -> None:
+    """A title that names its kind of body ("Minister", "大臣") but no body at the mention takes the
+    body the same person is given at another titled mention of the article, else the nearest body of
+    that kind the article names (the convention of a careful reader)."""
+    local = [p for p in reg.find_places(text) if p.level in ("provincial", "municipal", "district")]
+    for r in rows:
+        if r["rendered_level"] == "local" and r["org_level"] in (None, "national") and local:
+            # a local body's word (Sở, Dinas) with no place at the mention: the article's local place
+            levels = pd.Series([p.level for p in local]).value_counts()
+            r["org_level"] = str(levels.index[0])
+        if r["organisation"] is not None or r["person"] is None:
+            continue
+        same = [o for o in rows if o is not r and o["person"] == r["person"] and o["organisation"] is not None
+                and o["title"] == r["title"]]
+        if same:
+            for key in ("organisation", "org_type", "org_level", "organisation_resolved"):
+                r[key] = same[0][key]
+            continue
+        if r["org_type"] != "ministry":
+            continue
+        areas = _article_portfolios(text, r["org_type"], terms, reg)
+        if areas:
+            _, area = min(areas, key=lambda a: abs(a[0] - r["start"]))
+            r["organisation"] = reg.english_name(r["org_type"], area, ())
+            r["organisation_resolved"] = False
 
 
 def _sentence_roles(text: str, s0: int, s1: int, people: list[Match], terms: Terms, reg: Registry,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 
-from ..datafiles import EntitiesFile, read_data_file
+from ..datafiles import EntitiesFile, PortfoliosFile, read_data_file
 from ..errors import DataFileError
 from ..resources import Resources, as_resources
 from ..text.match import bounded, literal
@@ -52,6 +52,41 @@ class Registry:
     places: list[dict[str, Any]] = field(default_factory=list)
     organisations: list[dict[str, Any]] = field(default_factory=list)
     people: list[dict[str, Any]] = field(default_factory=list)
+    portfolios: dict[str, list[str]] = field(default_factory=dict)
+
+    def portfolio(self, text: str) -> str | None:
+        """The English portfolio named in `text` ("情報通信", "науки и технологий"), longest surface first."""
+        key = norm(text)
+        if not key:
+            return None
+        best = None
+        for name, surfaces in self.portfolios.items():
+            for s in [name, *surfaces]:
+                k = norm(s)
+                if k and k in key and (best is None or len(k) > best[0]):
+                    best = (len(k), name)
+        return best[1] if best else None
+
+    def english_name(self, org_type: str | None, core: str, places: tuple[str, ...]) -> str | None:
+        """A body's name in English from its type, portfolio and place, or None when the parts are
+        not enough ("Ministry of Information and Communications", "Ho Chi Minh City People's
+        Committee", "Ho Chi Minh City Department of Information and Communications")."""
+        area = self.portfolio(core)
+        place = places[0] if places else None
+        local = place is not None and (self.place(place) or {}).get("level") not in (None, "national", "foreign")
+        prefix = f"{place} " if local else ""
+        of_place = f" of {place}" if place and not local else ""
+        heads = {"ministry": "Ministry of {}", "department": "Department of {}", "agency": "{} Agency",
+                 "committee": "Committee for {}", "association": "{} Association", "institute": "Institute of {}"}
+        if org_type in heads and area:
+            return prefix + heads[org_type].format(area) + ("" if local else of_place)
+        fixed = {"people_committee": "People's Committee", "party_committee": "Party Committee",
+                 "government": "Government", "embassy": "Embassy", "consulate": "Consulate General"}
+        if org_type in fixed and (place or org_type == "government"):
+            if org_type in ("people_committee", "party_committee"):
+                return f"{place} {fixed[org_type]}" if place else None
+            return fixed[org_type] + of_place
+        return None
 
     def person(self, surface: str) -> str | None:
         """Canonical name of the person written `surface`, or None when not registered."""
@@ -135,4 +170,7 @@ def _read_registry(path: Path) -> Registry:
         missing = set(o.get("places") or []) - names
         if missing:
             raise DataFileError(f"{path}: {o['name']}: unknown places {sorted(missing)}")
-    return Registry(data.get("places") or [], data.get("organisations") or [], data.get("people") or [])
+    portfolios_path = path.with_name("portfolios.yaml")
+    portfolios = read_data_file(portfolios_path, PortfoliosFile).get("portfolios") or {} if portfolios_path.exists() else {}
+    return Registry(data.get("places") or [], data.get("organisations") or [], data.get("people") or [],
+                    {str(k): [str(x) for x in v] for k, v in portfolios.items()})
