@@ -94,3 +94,11 @@ def test_names_against_their_title_in_scripts_without_capitals(lang, text, perso
 def test_a_title_with_no_name_in_these_scripts_is_not_a_person():
     got = extract_attributions(pd.DataFrame([{"source_id": "x", "lang": "ko", "text": "해외 대표 기관의 장관 회의가 열렸다."}]))
     assert got["person_surface"].dropna().empty
+
+
+@pytest.mark.parametrize("lang, text", [("vi", "Phó Thủ tướng Trần Hồng Hà phát biểu."),
+                                        ("en", "Deputy Prime Minister Tran Hong Ha said."),
+                                        ("id", "Wakil Perdana Menteri Tran Hong Ha mengatakan.")])
+def test_a_deputy_prime_minister_is_never_read_as_the_prime_minister(lang, text):
+    got = extract_attributions(pd.DataFrame([{"source_id": "x", "lang": lang, "text": text}]))
+    assert got["title"].tolist() == ["Deputy Prime Minister"]
