@@ -75,7 +75,8 @@ def _before(text: str, s0: int, t: Match, terms: Terms, reg: Registry):
 
 
 def _gap_ok(text: str, a: int, b: int) -> bool:
-    return re.fullmatch(r" ?", text[a:b]) is not None
+    """Words of one phrase: a space, or a gloss in brackets ("쩐 홍 하(Tran Hong Ha·60) 자원환경부")."""
+    return re.fullmatch(r" ?(?:\([^()]{1,40}\))? ?", text[a:b]) is not None
 
 
 def _is_body_word(word: str, terms: Terms, reg: Registry) -> bool:

@@ -159,6 +159,10 @@ def _sentence_roles(text: str, s0: int, s1: int, people: list[Match], terms: Ter
             b_end, nxt = o_end, nxt2
         person = (_person_before(text, s0, t, people, terms, reg) or _person_after(text, b_end, s1, terms, reg)
                   or next((p for p in people if p.start >= b_end and not text[b_end:p.start].strip()), None))
+        if person is None and terms.spaced and not terms.adjacent:
+            person = _name_after_title(text, t, s1, terms, reg)  # "Phó thủ tướng Dmitry Chernyshenko,"
+            if person is not None:
+                body = parse_body("", terms, reg, t.value[1], [])
         if person is None and terms.adjacent:  # ja, ko, zh: the name against the title, the body between
             person, span = adjacent_person(text, s0, s1, t, terms, reg)
             if person is None:
@@ -216,6 +220,23 @@ def _person_before(text: str, s0: int, t: Match, people: list[Match], terms: Ter
     if span and span[1] == len(text[:b].rstrip()) and not reg.find_places(text[span[0]:span[1]]):
         return Match(span[0], span[1], text[span[0]:span[1]], a)
     return None
+
+
+def _name_after_title(text: str, t: Match, end: int, terms: Terms, reg: Registry) -> Match | None:
+    """A name of two to four capitalised words right after the title, closed by punctuation, a
+    speech verb or the sentence end ("Thai Prime Minister Paetongtarn Shinawatra arrived" is not closed;
+    "Phó thủ tướng Aleksei Overchuk," is): for names no lexicon lists (foreign officials)."""
+    if t.end >= end or text[t.end] != " ":
+        return None
+    span = read_name(text, t.end + 1, end, terms, reg, min_tokens=2)
+    if not span or terms.at("org_types", text, span[0]) or reg.find_places(text[span[0]:span[1]]):
+        return None
+    rest = text[span[1]:end]
+    closes = rest[:1] in (",", ":", ";", ".", ")", "") or terms.at("credit_after", text, span[1] + len(rest) - len(
+        rest.lstrip())) is not None
+    if not closes:
+        return None
+    return Match(span[0], span[1], text[span[0]:span[1]], span[0])
 
 
 def _person_after(text: str, pos: int, end: int, terms: Terms, reg: Registry) -> Match | None:

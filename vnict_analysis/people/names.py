@@ -97,8 +97,11 @@ def resolve_people(attributions: pd.DataFrame) -> pd.DataFrame:
         form, how = latin_reading(r["person_surface"] if isinstance(r["person_surface"], str) else r["person"])
         if script_of(r["person"]) == "Latin":
             form, how = r["person"], "as written" if how == "as written" else how
+        gloss = _gloss(r)
+        if how.startswith("romanised") and gloss:
+            form, how = gloss, "Latin gloss in brackets"
         readings[i] = (form, how)
-        if how in ("as written", "Sino-Vietnamese reading"):
+        if how in ("as written", "Sino-Vietnamese reading", "Latin gloss in brackets"):
             key = plain(form)
             entry = latin.setdefault(key, {"name": _title_case(form) if how != "as written" else form,
                                            "titles": set(), "skel": skeleton(form)})
@@ -106,7 +109,7 @@ def resolve_people(attributions: pd.DataFrame) -> pd.DataFrame:
                 entry["titles"].add(r["title"])
     for i, (form, how) in readings.items():
         r = out.loc[i]
-        if how in ("as written", "Sino-Vietnamese reading"):
+        if how in ("as written", "Sino-Vietnamese reading", "Latin gloss in brackets"):
             key = plain(form)
             out.at[i, "person_key"] = key
             out.at[i, "person_match"] = how
@@ -149,6 +152,17 @@ def _join_unresolved(out: pd.DataFrame, readings: dict) -> None:
                 out.at[i, "person_match"] = (f"{readings[i][1]} '{readings[i][0]}' matched to {readings[j][1]} "
                                              f"'{readings[j][0]}' (no Latin name in the corpus)")
                 break
+
+
+def _gloss(row) -> str | None:
+    """The Latin spelling an article gives in brackets right after a name in another script:
+    "쩐 홍 하(Tran Hong Ha·60)" -> "Tran Hong Ha"."""
+    sentence, start, end = row.get("sentence"), row.get("sentence_start"), row.get("end")
+    if not isinstance(sentence, str) or pd.isna(start) or pd.isna(end):
+        return None
+    after = sentence[int(end) - int(start):]
+    m = re.match(r"\s?[(（]([A-Z][A-Za-zÀ-ỹ' -]{2,40}?)\s*(?:[·,、]|\d|[)）])", after)
+    return m.group(1).strip() if m and script_of(m.group(1)) == "Latin" else None
 
 
 def _title_case(text: str) -> str:
