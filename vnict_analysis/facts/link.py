@@ -52,6 +52,8 @@ STORY_DF_CAP = 32           # values held by more articles are not story evidenc
 EQUAL_DF_CAP = 8            # equal values held by at most this many articles are always compared
 DIGIT_BITS = 1.5            # prior evidence per significant digit of a specific shared value
 BEFORE, AFTER = 90, 40      # characters of context read for concepts and label words
+#: The same window in scripts without spaces, where a character says as much as a word.
+BEFORE_DENSE, AFTER_DENSE = 60, 30
 LINK_COLUMNS = ["mention_a", "mention_b", "source_a", "source_b", "decision", "score", "value", "period",
                 "indicator", "concepts", "label", "entity", "story", "counted", "published", "kind", "reasons"]
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -115,8 +117,9 @@ def describe_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, resources:
                 spaced, compounds = True, False
             cache[m.lang] = (_concept_patterns(concepts, m.lang, spaced, compounds), spaced)
         pats, spaced = cache[m.lang]
-        lo = max(int(m.sentence_start), int(m.start) - BEFORE)
-        hi = min(int(m.sentence_end), int(m.end) + AFTER)
+        before, after = (BEFORE, AFTER) if spaced else (BEFORE_DENSE, AFTER_DENSE)
+        lo = max(int(m.sentence_start), int(m.start) - before)
+        hi = min(int(m.sentence_end), int(m.end) + after)
         window = text[lo:int(m.start)] + " " + text[int(m.end):hi]
         found = frozenset(name for name, pat in pats if pat.search(window))
         if spaced:
