@@ -203,7 +203,7 @@ def _person_before(text: str, s0: int, t: Match, people: list[Match], terms: Ter
                    ) -> Match | None:
     """The name in apposition before the title: "Bapak X, Wakil Direktur", "นายX ผู้อำนวยการ"."""
     for p in people:
-        if p.end <= t.start and re.fullmatch(r"[ \t,]*", text[p.end:t.start]):
+        if p.end <= t.start and re.fullmatch(r"[ \t,]*(?:[-–—] ?)?", text[p.end:t.start]):
             return p
     if not terms.spaced:
         return None
