@@ -147,7 +147,8 @@ def test_copies_are_one_source(tmp_path):
 # "about 12%" and "12.1%" became a rounding of one another (the reference files them under the
 # conflict with 10.4%), while its agreements rose from 75 to 77 of 88.
 @pytest.mark.parametrize("name,agree,conflicts,merged", [
-    ("dev", 0.93, 0.60, 2), ("final", 0.76, 0.75, 2), ("last", 0.85, 0.0, 3), ("holdout", 0.92, 0.10, 4), ("sealed", 0.83, 0.35, 3)])
+    ("dev", 0.93, 0.60, 2), ("final", 0.76, 0.75, 2), ("last", 0.85, 0.0, 3), ("holdout", 0.92, 0.10, 4), ("sealed", 0.83, 0.35, 3),
+    ("fresh", 0.85, 0.30, 2), ("final2", 0.72, 0.30, 7)])
 def test_cluster_set_scores(name, agree, conflicts, merged):
     score, _ = score_cluster_folder(CLUSTERS / name)
     pairs = score.agree + score.rounded
