@@ -11,6 +11,8 @@ from ..text.lexicon import Lexicon
 from ..text.match import bounded, literal
 from .registry import Place, Registry, caseless, norm
 
+#: Longest syllable of a foreign name written in a script without case (Thai), in characters.
+SYLLABLE_MAX = 7
 #: Punctuation that ends a name or a body's name.
 BODY_STOP = re.compile(r"""[,;:()\[\]"“”«»!?]|\.(?=\s|$)|\n""")
 
@@ -185,6 +187,17 @@ def read_name(text: str, pos: int, end: int, terms: Terms, reg: Registry,
         while nxt < end and text[nxt] == " ":
             nxt += 1
         ok_end = nxt >= end or nxt in stops or bool(BODY_STOP.match(text, nxt))
+        if not ok_end:
+            # a foreign name in Thai is short syllables apart ("เหงียน มานห์ หุ่ง"); the phrase after
+            # it is a long run of glued words ("นำเสนอมติแต่งตั้ง"): the name ends before the first long one
+            short = []
+            for a, b in tokens:
+                if b - a > SYLLABLE_MAX:
+                    break
+                short.append((a, b))
+            if 2 <= len(short) <= 4 and len(short) < len(tokens):
+                tokens, ok_end = short, True
+                s, e = tokens[0][0], tokens[-1][1]
         if len(tokens) < 2 or len(tokens) > 4 or not ok_end:
             return None
     if len(tokens) < min_tokens:
