@@ -145,10 +145,12 @@ def test_copies_are_one_source(tmp_path):
 # Floors just under the scores now (blind first scores in the README): a change that loses links,
 # flags fewer conflicts or merges more different facts fails. dev lost two conflict pairs when
 # "about 12%" and "12.1%" became a rounding of one another (the reference files them under the
-# conflict with 10.4%), while its agreements rose from 75 to 77 of 88.
+# conflict with 10.4%), while its agreements rose from 75 to 77 of 88. Two equal figures of one
+# article joined only when their words overlap (link.SAME_SOURCE_WORDS) cost last 95 -> 89 and
+# holdout 268 -> 264 agreements and saved 6 of 20 wrong merges (final2 7 -> 4).
 @pytest.mark.parametrize("name,agree,conflicts,merged", [
-    ("dev", 0.93, 0.60, 2), ("final", 0.76, 0.75, 2), ("last", 0.85, 0.0, 3), ("holdout", 0.92, 0.10, 4), ("sealed", 0.83, 0.35, 3),
-    ("fresh", 0.85, 0.30, 2), ("final2", 0.72, 0.30, 7)])
+    ("dev", 0.93, 0.60, 1), ("final", 0.76, 0.75, 1), ("last", 0.81, 0.0, 3), ("holdout", 0.91, 0.10, 3), ("sealed", 0.85, 0.35, 3),
+    ("fresh", 0.85, 0.30, 2), ("final2", 0.72, 0.30, 4)])
 def test_cluster_set_scores(name, agree, conflicts, merged):
     score, _ = score_cluster_folder(CLUSTERS / name)
     pairs = score.agree + score.rounded

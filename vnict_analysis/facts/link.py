@@ -161,6 +161,12 @@ def _days_apart(a, b) -> int | None:
     return abs((da - db).days) if da and db else None
 
 
+#: Label-word overlap two equal figures of one article need to be joined into one fact by links
+#: through other articles (None: no such test): "3 phases" and "3 fabs" of one strategy are two
+#: facts. Measured on the cluster sets: 6 fewer wrong merges of 20, 7 fewer agreements of ~1,500.
+SAME_SOURCE_WORDS: float | None = 0.08
+
+
 def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -460,8 +466,11 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
             cannot_of[pos[b]].add(pos[a])
     # per component, kept up to date as the smaller one joins the larger (so the whole pass is
     # O(n log n)): its sentences, its value per source, and the mentions it must not hold
+    desc = described.reset_index(drop=True) if described is not None else describe_mentions(m, articles, resources)
+    words_of = list(desc["label_words"])
     comp_sentences: dict[int, set] = {i: {sentences[i]} for i in range(len(m))}
     comp_values: dict[int, dict] = {i: {sources[i]: _value_key(values[i])} for i in range(len(m))}
+    comp_by_source: dict[int, dict] = {i: {sources[i]: [i]} for i in range(len(m))}
     comp_cannot: dict[int, set] = {i: set(cannot_of[i]) for i in cannot_of}
     for r in acc.itertuples():
         i, j = find(pos[r.mention_a]), find(pos[r.mention_b])
@@ -477,15 +486,24 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
         if ok and comp_cannot:
             cannot_i = comp_cannot.get(i)
             ok = not (cannot_i and any(x in cannot_i for x in members[j]))
+        if ok and SAME_SOURCE_WORDS is not None:
+            shared_src = comp_values[j].keys() & big_values.keys()
+            for src in shared_src:
+                xs, ys = comp_by_source[i][src], comp_by_source[j][src]
+                if not any(_jaccard(words_of[x], words_of[y]) >= SAME_SOURCE_WORDS for x in xs for y in ys):
+                    ok = False  # one article's two equal figures in different words are two facts
+                    break
         if not ok:
             continue
         parent[j] = i
         members[i] += members.pop(j)
         comp_sentences[i] |= comp_sentences.pop(j)
         big_values.update(comp_values.pop(j))
+        by_src = comp_by_source[i]
+        for src, xs in comp_by_source.pop(j).items():
+            by_src.setdefault(src, []).extend(xs)
         if j in comp_cannot:
             comp_cannot.setdefault(i, set()).update(comp_cannot.pop(j))
-    desc = described.reset_index(drop=True) if described is not None else describe_mentions(m, articles, resources)
     keys = [None] * len(m)
     for root, idx in members.items():
         if len(idx) < 2 or len({sources[x] for x in idx}) < 2:
