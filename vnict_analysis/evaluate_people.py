@@ -9,7 +9,6 @@ reference's canonical name without diacritics); the title must then equal the re
 and spacing ignored) and the body must share most of its words with the reference body."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -18,12 +17,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-
-def plain(text) -> str:
-    """Lower case, no diacritics, no punctuation, single spaces: "Trần Hồng Hà" -> "tran hong ha"."""
-    text = str(text).replace("Đ", "D").replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+from .people.names import plain
 
 
 def _words(text) -> set[str]:

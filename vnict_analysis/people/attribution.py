@@ -118,6 +118,7 @@ def _fill_bodies(rows: list[dict], text: str, terms: Terms, reg: Registry) -> No
     body the same person is given at another titled mention of the article, else the nearest body of
     that kind the article names (the convention of a careful reader)."""
     local = [p for p in reg.find_places(text) if p.level in ("provincial", "municipal", "district")]
+    ministries = None  # the article's named ministries, read once when a row needs them
     for r in rows:
         if r["rendered_level"] == "local" and r["org_level"] in (None, "national") and local:
             # a local body's word (Sở, Dinas) with no place at the mention: the article's local place
@@ -133,9 +134,10 @@ def _fill_bodies(rows: list[dict], text: str, terms: Terms, reg: Registry) -> No
             continue
         if r["org_type"] != "ministry":
             continue
-        areas = _article_portfolios(text, r["org_type"], terms, reg)
-        if areas:
-            _, area = min(areas, key=lambda a: abs(a[0] - r["start"]))
+        if ministries is None:
+            ministries = _article_portfolios(text, "ministry", terms, reg)
+        if ministries:
+            _, area = min(ministries, key=lambda a: abs(a[0] - r["start"]))
             r["organisation"] = reg.english_name(r["org_type"], area, ())
             r["organisation_resolved"] = False
 

@@ -22,6 +22,8 @@ SCRIPTS = [("Hangul", "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"), ("Kana", "\u30
            ("Han", "\u3400-\u4dbf\u4e00-\u9fff"), ("Cyrillic", "\u0400-\u04ff"), ("Thai", "\u0e00-\u0e7f")]
 #: Skeleton similarity from which two renderings are one name (with a compatible title), and alone.
 MATCH_WITH_TITLE, MATCH_ALONE = 0.8, 0.92
+#: Readings that give a Latin name directly (the others are romanisations, matched by skeleton).
+DIRECT_READINGS = ("as written", "Sino-Vietnamese reading", "Latin gloss in brackets")
 
 
 def script_of(text: str) -> str:
@@ -101,7 +103,7 @@ def resolve_people(attributions: pd.DataFrame) -> pd.DataFrame:
         if how.startswith("romanised") and gloss:
             form, how = gloss, "Latin gloss in brackets"
         readings[i] = (form, how)
-        if how in ("as written", "Sino-Vietnamese reading", "Latin gloss in brackets"):
+        if how in DIRECT_READINGS:
             key = plain(form)
             entry = latin.setdefault(key, {"name": _title_case(form) if how != "as written" else form,
                                            "titles": set(), "skel": skeleton(form)})
@@ -109,7 +111,7 @@ def resolve_people(attributions: pd.DataFrame) -> pd.DataFrame:
                 entry["titles"].add(r["title"])
     for i, (form, how) in readings.items():
         r = out.loc[i]
-        if how in ("as written", "Sino-Vietnamese reading", "Latin gloss in brackets"):
+        if how in DIRECT_READINGS:
             key = plain(form)
             out.at[i, "person_key"] = key
             out.at[i, "person_match"] = how

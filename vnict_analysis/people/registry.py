@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -54,18 +55,18 @@ class Registry:
     people: list[dict[str, Any]] = field(default_factory=list)
     portfolios: dict[str, list[str]] = field(default_factory=dict)
 
+    @cached_property
+    def _portfolio_keys(self) -> list[tuple[str, str]]:
+        """(matching key, portfolio) for every surface, longest key first (normalised once)."""
+        keys = [(norm(s), name) for name, surfaces in self.portfolios.items() for s in [name, *surfaces] if norm(s)]
+        return sorted(keys, key=lambda kn: -len(kn[0]))  # stable: equal lengths keep the file's order
+
     def portfolio(self, text: str) -> str | None:
         """The English portfolio named in `text` ("情報通信", "науки и технологий"), longest surface first."""
         key = norm(text)
         if not key:
             return None
-        best = None
-        for name, surfaces in self.portfolios.items():
-            for s in [name, *surfaces]:
-                k = norm(s)
-                if k and k in key and (best is None or len(k) > best[0]):
-                    best = (len(k), name)
-        return best[1] if best else None
+        return next((name for k, name in self._portfolio_keys if k in key), None)
 
     def english_name(self, org_type: str | None, core: str, places: tuple[str, ...]) -> str | None:
         """A body's name in English from its type, portfolio and place, or None when the parts are

@@ -340,8 +340,7 @@ def parse_body(surface: str, terms: Terms, reg: Registry, title_body: str | None
         level=level,
         places=tuple(place_names),
         core=core,
-        name=str(entry["name"]) if entry else (reg.english_name(org_type or (entry or {}).get("type"), core or text,
-                                                                tuple(place_names)) or text),
+        name=str(entry["name"]) if entry else (reg.english_name(org_type, core or text, tuple(place_names)) or text),
         resolved=entry is not None,
     )
 
