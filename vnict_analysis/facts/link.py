@@ -465,11 +465,12 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
             cannot_of[pos[a]].add(pos[b])
             cannot_of[pos[b]].add(pos[a])
     # per component, kept up to date as the smaller one joins the larger (so the whole pass is
-    # O(n log n)): its sentences, its value per source, and the mentions it must not hold
+    # O(n log n)): its sentences, its members per source (all of one value, so the first gives the
+    # source's value), and the mentions it must not hold
     desc = described.reset_index(drop=True) if described is not None else describe_mentions(m, articles, resources)
     words_of = list(desc["label_words"])
+    vkeys = [_value_key(v) for v in values]
     comp_sentences: dict[int, set] = {i: {sentences[i]} for i in range(len(m))}
-    comp_values: dict[int, dict] = {i: {sources[i]: _value_key(values[i])} for i in range(len(m))}
     comp_by_source: dict[int, dict] = {i: {sources[i]: [i]} for i in range(len(m))}
     comp_cannot: dict[int, set] = {i: set(cannot_of[i]) for i in cannot_of}
     for r in acc.itertuples():
@@ -480,17 +481,16 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
             i, j = j, i
         # two figures of one sentence are two facts; one value per source; nor two mentions whose
         # own comparison was vetoed (transitive links must not chain one year's figure to another's)
-        big_values = comp_values[i]
+        big, small = comp_by_source[i], comp_by_source[j]
+        shared_src = small.keys() & big.keys()
         ok = comp_sentences[i].isdisjoint(comp_sentences[j]) and all(
-            big_values.get(src, v) == v for src, v in comp_values[j].items())
+            vkeys[big[src][0]] == vkeys[small[src][0]] for src in shared_src)
         if ok and comp_cannot:
             cannot_i = comp_cannot.get(i)
             ok = not (cannot_i and any(x in cannot_i for x in members[j]))
         if ok and SAME_SOURCE_WORDS is not None:
-            shared_src = comp_values[j].keys() & big_values.keys()
             for src in shared_src:
-                xs, ys = comp_by_source[i][src], comp_by_source[j][src]
-                if not any(_jaccard(words_of[x], words_of[y]) >= SAME_SOURCE_WORDS for x in xs for y in ys):
+                if not any(_jaccard(words_of[x], words_of[y]) >= SAME_SOURCE_WORDS for x in big[src] for y in small[src]):
                     ok = False  # one article's two equal figures in different words are two facts
                     break
         if not ok:
@@ -498,10 +498,8 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
         parent[j] = i
         members[i] += members.pop(j)
         comp_sentences[i] |= comp_sentences.pop(j)
-        big_values.update(comp_values.pop(j))
-        by_src = comp_by_source[i]
         for src, xs in comp_by_source.pop(j).items():
-            by_src.setdefault(src, []).extend(xs)
+            big.setdefault(src, []).extend(xs)
         if j in comp_cannot:
             comp_cannot.setdefault(i, set()).update(comp_cannot.pop(j))
     keys = [None] * len(m)
