@@ -66,14 +66,12 @@ def run_pipeline(params: dict, derived: Path) -> bool:
         raise SystemExit(f"pipeline: {exc}") from None
 
 
-def check_against_data(params: dict, derived: Path) -> dict:
+def check_against_data(params: dict, res) -> dict:
     """The parameters with the entity resolved through its aliases and the languages checked against
-    the articles (`report.check_params`); an unknown value stops the build with the valid ones."""
-    import vnict_analysis as va
+    the articles of `res` (`report.check_params`); an unknown value stops the build with the valid ones."""
     from vnict_analysis import report
     from vnict_analysis.errors import VnictError
 
-    res = va.load_results(derived)
     try:
         return report.check_params(params, res.articles, res.facts)
     except VnictError as exc:
@@ -162,12 +160,10 @@ def execute_all(params: dict, executed: Path, timeout: int, jobs: int) -> list[s
     return done
 
 
-def stage_pages(params: dict, executed: Path) -> None:
-    """Copy the narrative pages and write the sources page from the derived tables."""
-    import vnict_analysis as va
+def stage_pages(executed: Path, res) -> None:
+    """Copy the narrative pages and write the sources page from the derived tables `res`."""
     from vnict_analysis import report
 
-    res = va.load_results(params["derived_dir"])
     for page in PAGES:
         text = (ROOT / "book" / page).read_bytes()
         if page == "rerun.md":  # the values the parameters accept, from the data the book was built on
@@ -209,11 +205,14 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.monotonic()
     derived = Path(args.derived).resolve() if args.derived else derived_folder(params, build)
     pipeline_ran = run_pipeline(params, derived)
-    params = {**check_against_data(params, derived), "derived_dir": str(derived),
+    import vnict_analysis as va
+
+    res = va.load_results(derived)  # read once: the parameter check and the staged pages use it
+    params = {**check_against_data(params, res), "derived_dir": str(derived),
               "params_file": str(Path(args.params).resolve())}
     tp = time.monotonic()
     ran = execute_all(params, build / "executed", args.timeout, args.jobs)
-    stage_pages(params, build / "executed")
+    stage_pages(build / "executed", res)
     t1 = time.monotonic()
     build_html(build)
     print(f"pipeline: {'ran' if pipeline_ran else 'unchanged'} ({tp - t0:.1f}s, {derived}); "

@@ -40,15 +40,18 @@ def _sig_digits(value: float) -> int:
     return max(1, len(mantissa))
 
 
+def round_sig(value: float, digits: int) -> float:
+    """`value` rounded to `digits` significant digits: 33830.71, 4 -> 33830.0."""
+    return float(f"{value:.{digits}g}")
+
+
 def _implied(value: float, unit: str, *inputs: float) -> str:
     """An implied amount written with no more precision than its inputs (the fewest significant
     digits among them, growth rates counted as factors: 8.1% as 1.081): 36,571 billion / 1.081 ->
     "33,830 billion VND", not "33,830.71"."""
     if not value or not math.isfinite(value):
         return _fmt(value, unit)
-    digits = min(_sig_digits(v) for v in inputs)
-    rounded = float(f"{value:.{digits}g}")
-    return _fmt(rounded, unit)
+    return _fmt(round_sig(value, min(_sig_digits(v) for v in inputs)), unit)
 
 
 def _compare(expected: float, observed: float | None, tolerance: float) -> bool | None:

@@ -3,7 +3,7 @@
 A notebook needs one import: ``from vnict_analysis import report``.
 """
 from .book import (
-    Plain, attributions_table, checks_table, chip, conflicts_html, corpus_table, details, fact_label,
+    Plain, attributions_table, checks_table, chip, conflicts_html, corpus_table, details,
     fact_mentions_table, facts_table, figures_table, findings_table, glue_all, mentions_table, name_matches_table,
     order_facts,
     rejected_table, to_html,
@@ -15,7 +15,8 @@ from .params import (
 )
 from .sources_page import highlight_article, sources_page, write_sources_page
 from .story import (
-    attribution_summary, checks_summary, corpus_summary, coverage_summary, credit_sentence, fact_name, fact_story,
+    attribution_summary, checks_summary, corpus_summary, coverage_summary, credit_sentence, fact_label, fact_name,
+    fact_story,
     figures_summary, headline_fact, headline_text, label_sentence, officials_summary, params_text, placement,
     qualifier_sentence, quality_summary, quality_table_for_readers, select_facts, source_name, source_names,
     status_counts_text,

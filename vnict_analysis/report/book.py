@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from .format import _missing, fmt_value, join_words, language_name, mention_link, source_link
-from .story import fact_name, source_name
+from .story import fact_label, fact_name, source_name
 
 
 # ---------------------------------------------------------------- glue
@@ -78,10 +78,15 @@ def to_html(table: pd.DataFrame, html_columns: Iterable[str] = (), csv_name: str
         notes.append(f'<a download="{name}.csv" href="data:text/csv;charset=utf-8;base64,{payload}">'
                      f"Download this table as CSV ({name}.csv, {len(data):,} rows)</a>")
     note = f'<p class="va-table-note">{" · ".join(notes)}</p>' if notes else ""
-    block = f'<div class="va-table-wrap" tabindex="0" role="region" aria-label="table">{body}</div>'
+    block = scroll_box(body)
     if folded:
         block = details(f"{folded} ({len(table):,} rows)", block)
     return HTML(block + note)
+
+
+def scroll_box(table_html: str, label: str = "table") -> str:
+    """A table in a box that scrolls sideways when the table is wider than the screen."""
+    return f'<div class="va-table-wrap" tabindex="0" role="region" aria-label="{html.escape(label)}">{table_html}</div>'
 
 
 def details(summary: str, inner_html: str) -> str:
@@ -142,20 +147,6 @@ def rejected_table(rejected: pd.DataFrame) -> pd.DataFrame:
     g = rejected.groupby("reason")
     out = pd.DataFrame({"numbers": g.size(), "example": g["raw"].first()}).reset_index()
     return out.sort_values(["numbers", "reason"], ascending=[False, True])
-
-
-def fact_label(fact_id: str, facts: pd.DataFrame) -> str:
-    """A fact as a reader names it ("ICT/IT industry revenue, Da Nang, 2023, target"), never its key."""
-    row = facts[facts["fact_id"] == fact_id]
-    if row.empty:
-        return str(fact_id).split("|")[0].replace("_", " ")
-    r = row.iloc[0]
-    parts = [fact_name(r), str(r["entity"])]
-    if not _missing(r["period"]):
-        parts.append(str(int(r["period"])))
-    if r["kind"] != "level":
-        parts.append(str(r["kind"]))
-    return ", ".join(parts)
 
 
 def order_facts(facts: pd.DataFrame) -> pd.DataFrame:
@@ -296,9 +287,9 @@ def conflicts_html(facts: pd.DataFrame, mentions: pd.DataFrame, source_names: Ma
             f"{len(set(m['value']))} values. Likely cause: {html.escape(cause)}. The ranking keeps "
             f"<strong>{html.escape(keep)}</strong> from "
             f"{html.escape(names.get(str(f['preferred_source']), str(f['preferred_source'])))}.{rule}</p>"
-            '<div class="va-table-wrap" tabindex="0" role="region" aria-label="conflicting mentions">'
-            '<table class="va-table"><thead><tr><th>as written</th><th>value</th><th>source</th><th>ranking</th>'
-            f"<th>sentence</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div></details>")
+            + scroll_box('<table class="va-table"><thead><tr><th>as written</th><th>value</th><th>source</th>'
+                         f"<th>ranking</th><th>sentence</th></tr></thead><tbody>{''.join(rows)}</tbody></table>",
+                         "conflicting mentions") + "</details>")
     return "".join(blocks)
 
 

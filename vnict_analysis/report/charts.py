@@ -3,6 +3,7 @@ first (about 5 inches wide, 10-point text at least) and embedded as inline SVG t
 page (`figure_html`), with alt text that describes what the chart shows."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import io
@@ -23,6 +24,15 @@ STATE_WORDS = {"agree": "agree", "agree_rounded": "agree, rounded", "conflict": 
                "single": "one source", "missing": "not reported"}
 
 
+@contextlib.contextmanager
+def _glyph_warnings_off():
+    """Text is drawn by the browser's fonts (Thai, CJK); matplotlib's own font only measures it, so
+    its missing-glyph warnings say nothing about the page."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+        yield
+
+
 def _literal_text(chart):
     """Text from the data ("$1.2 billion", a file named "a$b$c.txt") is drawn as written, never as
     matplotlib mathtext; text is at least 10 points."""
@@ -30,10 +40,9 @@ def _literal_text(chart):
     def draw(*args, **kwargs):
         import matplotlib
 
-        with warnings.catch_warnings(), matplotlib.rc_context({"text.parse_math": False, "font.size": 10, "axes.titlesize": 11,
-                                    "xtick.labelsize": 10, "ytick.labelsize": 10, "legend.fontsize": 10}):
-            # text is drawn by the browser's fonts (Thai, CJK); matplotlib's own font only measures it
-            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+        with _glyph_warnings_off(), matplotlib.rc_context({"text.parse_math": False, "font.size": 10, "axes.titlesize": 11,
+                                                           "xtick.labelsize": 10, "ytick.labelsize": 10,
+                                                           "legend.fontsize": 10}):
             fig = chart(*args, **kwargs)
             if fig is not None:  # None: nothing to draw
                 fig.canvas.draw()  # lay the text out while mathtext is off
@@ -89,9 +98,7 @@ def figure_html(fig, alt: str, caption: str, name: str):
     if fig is None:
         return HTML(f'<p class="va-nochart">{html.escape(caption)}</p>')
     buf = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": name}), warnings.catch_warnings():
-        # text is drawn by the browser's fonts (Thai, CJK); matplotlib's own font only measures it
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": name}), _glyph_warnings_off():
         fig.savefig(buf, format="svg", bbox_inches="tight")
     plt.close(fig)
     svg = buf.getvalue()

@@ -8,12 +8,13 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from ..facts.checks import _fmt
+from ..facts.checks import _fmt, round_sig
 from ..schemas import is_missing
 
 SOURCES_PAGE = "sources.html"
 _UNIT_WORDS = {"per_1000": "per 1,000 inhabitants", "times": "times", "count": ""}
 _SCALES = {"VND": (1e9, "billion VND"), "USD": (1e6, "million USD")}
+_BOUND_WORDS = {"about": "about ", "more_than": "more than ", "less_than": "less than "}
 
 
 # ---------------------------------------------------------------- formatting for readers
@@ -31,7 +32,7 @@ def fmt_value(value: Any, unit: str | None, bound: str | None = None, high: Any 
     unit = unit or ""
     value = float(value)
     if digits:
-        value = float(f"{value:.{digits}g}")
+        value = round_sig(value, digits)
     if not _missing(high) and float(high) != value:
         low_text = fmt_value(value, unit)
         high_text = fmt_value(high, unit, digits=digits)
@@ -41,14 +42,12 @@ def fmt_value(value: Any, unit: str | None, bound: str | None = None, high: Any 
             low_words, high_words = low_text.split(" ", 1) + [""], high_text.split(" ", 1) + [""]
             if low_words[1] == high_words[1]:
                 low_text = low_words[0]
-        words = {"about": "about ", "more_than": "more than ", "less_than": "less than "}
-        return words.get(bound or "", "") + f"{low_text}–{high_text}"
+        return _BOUND_WORDS.get(bound or "", "") + f"{low_text}–{high_text}"
     text = _fmt(value, unit if unit in ("percent", "count") or unit in _SCALES else "")
     text = text.strip()
     if unit and unit not in ("percent", "count") and unit not in _SCALES:
         text = f"{text} {_UNIT_WORDS.get(unit, unit)}".strip()
-    words = {"about": "about ", "more_than": "more than ", "less_than": "less than "}
-    return words.get(bound or "", "") + text
+    return _BOUND_WORDS.get(bound or "", "") + text
 
 
 def language_name(code: str | None) -> str:

@@ -97,7 +97,8 @@ def valid_values_markdown(articles: pd.DataFrame, facts: pd.DataFrame, resources
             row = per_entity.loc[e]
             years = ", ".join(str(y) for y in row["years"]) or "no year"
             lines.append(f"- {e} — {row['n']} fact{'s' if row['n'] != 1 else ''} (periods: {years})")
-    n_other = len(known_entities(None, resources)) - sum(e in per_entity.index for e in known_entities(None, resources))
+    registered = known_entities(None, resources)
+    n_other = len(registered) - sum(e in per_entity.index for e in registered)
     lines += ["", f"The registry knows {n_other} further places with no fact in these articles; a book about "
               "one of them builds, and says it has no figure.", ""]
     return "\n".join(lines)

@@ -227,9 +227,26 @@ def fact_name(fact: pd.Series | dict) -> str:
     return key.replace("_", " ")
 
 
+def fact_label(fact_id: str, facts: pd.DataFrame) -> str:
+    """A fact as a reader names it ("ICT/IT industry revenue, Da Nang, 2023, target"), never its key."""
+    row = facts[facts["fact_id"] == fact_id]
+    if row.empty:
+        return str(fact_id).split("|")[0].replace("_", " ")
+    r = row.iloc[0]
+    parts = [fact_name(r), str(r["entity"])]
+    if not _missing(r["period"]):
+        parts.append(str(int(r["period"])))
+    if r["kind"] != "level":
+        parts.append(str(r["kind"]))
+    return ", ".join(parts)
+
+
 def source_names(articles: pd.DataFrame) -> dict[str, str]:
-    """Every source id -> :func:`source_name`."""
-    return {sid: source_name(sid, articles) for sid in articles["source_id"]}
+    """Every source id -> :func:`source_name` (one pass over the articles; the first row of an id wins)."""
+    out: dict[str, str] = {}
+    for _, r in articles.iterrows():
+        out.setdefault(r["source_id"], _outlet_and_date(r))
+    return out
 
 QUALIFIER_WORDS = {"actual": "reached (actual)", "estimate": "expected (an estimate)", "target": "a target"}
 
@@ -239,14 +256,17 @@ def source_name(source_id: str, articles: pd.DataFrame | None = None) -> str:
     if articles is not None and len(articles):
         row = articles[articles["source_id"] == source_id]
         if len(row):
-            r = row.iloc[0]
-            outlet = None if _missing(r.get("outlet")) else str(r["outlet"]).split(" (")[0].strip()
-            if outlet and outlet.casefold() in ("unknown", "none", "n/a"):
-                outlet = None
-            date = None if _missing(r.get("published")) else str(r["published"])
-            outlet = outlet or f"unnamed outlet ({language_name(r.get('lang'))})"
-            return f"{outlet}, {date}" if date else outlet
+            return _outlet_and_date(row.iloc[0])
     return str(source_id)
+
+
+def _outlet_and_date(r: pd.Series) -> str:
+    outlet = None if _missing(r.get("outlet")) else str(r["outlet"]).split(" (")[0].strip()
+    if outlet and outlet.casefold() in ("unknown", "none", "n/a"):
+        outlet = None
+    date = None if _missing(r.get("published")) else str(r["published"])
+    outlet = outlet or f"unnamed outlet ({language_name(r.get('lang'))})"
+    return f"{outlet}, {date}" if date else outlet
 
 
 def _by_source(m: pd.DataFrame, col: str) -> dict[str, list[str]]:
@@ -400,8 +420,6 @@ def _number_word(n: int) -> str:
 def officials_summary(attributions: pd.DataFrame, mentions: pd.DataFrame, facts: pd.DataFrame) -> dict[str, str]:
     """Two officials of one body are two people, not a discrepancy, unless one figure is credited to
     both; and one figure credited to different people in different sources is said as such."""
-    from .book import fact_label
-
     credited = mentions.dropna(subset=["speaker", "fact_id"])
     by_person = credited.groupby("speaker")["fact_id"].apply(set).to_dict()
     pairs = []
