@@ -196,3 +196,16 @@ def test_valid_values_page_lists_languages_and_entities_with_facts():
     facts = pd.DataFrame([fact("agree", 2)])
     text = report.valid_values_markdown(ARTICLES, facts)
     assert "- `id` — Indonesian, 1 article" in text and "- Da Nang — 1 fact (periods: 2023)" in text
+
+
+@pytest.mark.parametrize("dups,expected", [
+    ([None, None, None], ""),
+    ([None, "a", None], "1 file is a copy of another article (the same text, or nearly, under another name) and is "
+                        "folded into its source: a copy never counts as a second source agreeing."),
+    ([None, "a", "a"], "2 files are copies of another article"),
+])
+def test_copies_are_said_only_when_present(dups, expected):
+    from vnict_analysis.report.story import copies_sentence
+
+    got = copies_sentence(ARTICLES.assign(duplicate_of=dups))
+    assert got.startswith(expected) if expected else got == ""

@@ -178,3 +178,143 @@ def test_near_copies_are_one_source_and_different_articles_are_not(tmp_path):
     dup = dict(zip(articles["source_id"], articles["duplicate_of"]))
     assert dup["b"] == "a"
     assert dup["a"] is None and dup["c"] is None
+
+
+def test_a_sentence_without_end_is_cut_so_rows_stay_small_and_time_linear():
+    """'1 ' * 50,000 (100 KB, one 'sentence') wrote 50,000 rows each carrying the whole 100 KB
+    sentence: 5 GB of CSV in 96 s; a 6 MB line without a full stop did not finish in 5 minutes."""
+    from vnict_analysis.text.segment import MAX_SENTENCE
+
+    got = va.extract_figures("1 " * 20_000, "vi")
+    assert len(got) == 20_000
+    assert got["sentence"].str.len().max() <= MAX_SENTENCE
+    assert ((got["start"] >= got["sentence_start"]) & (got["end"] <= got["sentence_end"])).all()
+    line = "Doanh thu đạt 5 tỷ đồng, tăng 12% so với năm 2023 " * 400  # 20 KB, no full stop
+    small = _seconds(lambda: va.extract_figures(line[:2_000], "vi"))
+    large = _seconds(lambda: va.extract_figures(line, "vi"))
+    assert large <= 20 * max(small, 0.02), (small, large)
+    rows = va.extract_figures(line, "vi")
+    assert len(rows) == 800 and rows["sentence"].str.len().max() <= MAX_SENTENCE
+    assert set(rows["value"]) == {5e9, 12.0}  # no number cut in two at a piece boundary
+
+
+def test_a_file_larger_than_an_article_is_skipped_with_its_size(tmp_path):
+    """A 200 MB file did not finish in 10 minutes: files over the limit are listed, never opened."""
+    from vnict_analysis.cli import main
+    from vnict_analysis.corpus import load_corpus
+
+    (tmp_path / "a.txt").write_text("Doanh thu đạt 5 tỷ đồng.", encoding="utf-8")
+    (tmp_path / "dump.txt").write_text("Doanh thu đạt 5 tỷ đồng. " * 5_000, encoding="utf-8")
+    articles, skipped = load_corpus([tmp_path], sources={}, lang="vi", max_bytes=50_000)
+    assert list(articles["source_id"]) == ["a"]
+    assert "MB, larger than the 0.05 MB an article may have" in skipped["reason"].iloc[0]
+    assert main(["extract", str(tmp_path), "--lang", "vi", "--max-mb", "0.05", "--output", str(tmp_path / "o.csv")]) == 0
+    with pytest.raises(SystemExit):
+        main(["extract", str(tmp_path), "--max-mb", "0", "--output", str(tmp_path / "o.csv")])
+
+
+def test_a_fifo_given_as_the_path_is_skipped_not_opened(tmp_path):
+    """A FIFO passed as the input path blocked forever on open."""
+    import os
+
+    from vnict_analysis.cli import main
+
+    os.mkfifo(tmp_path / "f.txt")
+    assert main(["extract", str(tmp_path / "f.txt"), "--output", str(tmp_path / "o.csv")]) == 3
+
+
+def test_an_output_under_a_file_is_refused_before_any_work_and_tables_are_not_private(tmp_path):
+    """'--output afile/x.csv' failed only after the work; temporary files made every table 0600."""
+    import stat
+
+    from vnict_analysis.cli import main
+
+    (tmp_path / "a.txt").write_text("Doanh thu đạt 5 tỷ đồng.", encoding="utf-8")
+    (tmp_path / "afile").write_text("x")
+    assert main(["extract", str(tmp_path / "a.txt"), "--lang", "vi", "--output", str(tmp_path / "afile" / "x.csv")]) == 2
+    assert main(["extract", str(tmp_path / "a.txt"), "--lang", "vi", "--output", str(tmp_path / "o.csv")]) == 0
+    assert stat.S_IMODE((tmp_path / "o.csv").stat().st_mode) & 0o044 == 0o044
+
+
+@pytest.mark.parametrize("published,ok", [("2024-05-01", True), ("2024-13-45", False)])
+def test_an_unquoted_date_is_read_as_written(tmp_path, published, ok):
+    """'published: 2024-05-01' unquoted was refused as 'must be a string'; '2024-13-45' failed
+    inside YAML with a message naming neither the file nor the line."""
+    from vnict_analysis.corpus import read_sources
+    from vnict_analysis.corpus import SourcesError
+
+    p = tmp_path / "sources.yaml"
+    p.write_text(f"sources:\n  a:\n    lang: vi\n    published: {published}\n")
+    if ok:
+        assert read_sources(p)["a"]["published"] == "2024-05-01"
+    else:
+        with pytest.raises(SourcesError, match=r"sources.yaml:4: .*2024-13-45.*month"):
+            read_sources(p)
+
+
+def test_exact_copies_are_read_once_and_counted_in_the_facts(tmp_path):
+    """1,000 copies of one article took five minutes and gave 1,000 mentions per fact and 2,000
+    findings: copies are now read once; the facts count them in n_copies."""
+    import shutil
+    from pathlib import Path
+
+    from vnict_analysis.pipeline import run
+
+    raw = sorted((Path(__file__).parents[1] / "data" / "raw").glob("*.txt"))
+    for i in range(30):
+        shutil.copy(raw[0], tmp_path / f"c{i:02d}.txt")
+    shutil.copy(raw[1], tmp_path / "other.txt")
+    res = run([tmp_path])
+    assert len(res.articles) == 31 and res.articles["duplicate_of"].notna().sum() == 29
+    assert set(res.mentions["source_id"]) == {"c00", "other"}
+    copied = res.facts[res.facts["sources"].str.contains("c00")]
+    assert len(copied) and (copied["n_copies"] == 29).all() and (copied["n_sources"] <= 2).all()
+    assert not res.findings["evidence"].str.contains(r"\bc(?:0[1-9]|[12]\d)\b").any()  # no copy is a second voice
+    assert set(res.attributions["source_id"]) <= {"c00", "other"}
+
+
+def test_ctrl_c_exits_130_without_traceback_and_keeps_the_previous_table(tmp_path):
+    """Ctrl-C printed a KeyboardInterrupt traceback; the table of the run before must stay whole."""
+    import signal
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Doanh thu đạt 5 tỷ đồng.", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    cmd = [sys.executable, "-m", "vnict_analysis", "extract", str(tmp_path), "--lang", "vi", "--output", str(out)]
+    assert subprocess.run(cmd, capture_output=True).returncode == 0
+    before = out.read_bytes()
+    (tmp_path / "b.txt").write_text("1 " * 300_000, encoding="utf-8")  # several seconds of work
+    proc = subprocess.Popen(cmd + ["--quiet"], stderr=subprocess.PIPE, text=True)
+    time.sleep(3.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in err, err
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "o.csv", "o.meta.yaml"]
+
+
+def _write_many(path: str, tag: str) -> None:
+    import pandas as pd
+
+    from vnict_analysis.store import write_table
+
+    for _ in range(5):
+        write_table(pd.DataFrame({"text": [tag * 200] * 2000}), path)
+
+
+def test_two_runs_writing_one_output_leave_one_whole_table(tmp_path):
+    """Two runs writing one --output gave invalid UTF-8 in 4 of 5 tries; with rename, one wins whole."""
+    import multiprocessing as mp
+
+    import pandas as pd
+
+    target = str(tmp_path / "t.csv")
+    procs = [mp.get_context("spawn").Process(target=_write_many, args=(target, tag)) for tag in ("ạ", "ข")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    got = pd.read_csv(target)
+    assert len(got) == 2000 and got["text"].nunique() == 1 and got["text"].iloc[0] in ("ạ" * 200, "ข" * 200)
+    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]

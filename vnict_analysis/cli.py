@@ -12,6 +12,7 @@ from typing import Callable
 
 import pandas as pd
 
+from .corpus import MAX_BYTES
 from .errors import InputError, NoArticlesError, VnictError
 from .store import SUFFIXES, write_table
 
@@ -47,6 +48,9 @@ def _check_outputs(*paths: str | None) -> None:
             raise CLIError(f"{p}: output must end in .csv or .parquet")
         if Path(p).is_dir():
             raise CLIError(f"{p}: is a folder, not a file to write")
+        ancestor = next((a for a in Path(p).absolute().parents if a.exists()), None)
+        if ancestor is not None and not ancestor.is_dir():
+            raise CLIError(f"{p}: cannot be written under {ancestor}, which is a file")
         key = Path(p).resolve()
         if key in seen:
             raise CLIError(f"{p}: given for two outputs ({seen[key]} and this one)")
@@ -69,6 +73,17 @@ def _jobs(value: str) -> int:
     return min(n, os.cpu_count() or 1)
 
 
+def _megabytes(value: str) -> float:
+    """--max-mb: a positive, finite number of megabytes."""
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 < mb < math.inf:
+        raise argparse.ArgumentTypeError("must be a number of megabytes above 0")
+    return mb
+
+
 def _progress(total: int, quiet: bool) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
     if quiet or total < 20:
         return None, lambda: None
@@ -81,7 +96,7 @@ def _progress(total: int, quiet: bool) -> tuple[Callable[[int], None] | None, Ca
 def _load(args) -> pd.DataFrame:
     from .pipeline import load_step
 
-    articles, skipped = load_step(args.paths, args.sources, args.lang)
+    articles, skipped = load_step(args.paths, args.sources, args.lang, max_bytes=int(args.max_mb * 1e6))
     for row in skipped.itertuples():
         print(f"skipped {row.path}: {row.reason}", file=sys.stderr)
     n_in = len(articles) + len(skipped)
@@ -121,14 +136,15 @@ def cmd_reconcile(args) -> int:
     from .facts.checks import run_checks
     from .facts.indicators import load_indicators
     from .people.attribution import extract_attributions
-    from .pipeline import figures_to_facts
+    from .pipeline import figures_to_facts, fold_copies
 
     _check_outputs(args.output, args.facts, args.checks, args.skipped, args.rejected, args.links)
     _check_tolerances(args)
     articles = _load(args)
-    mentions = _mentions(args, articles)
+    read = fold_copies(articles)  # exact copies are read once
+    mentions = _mentions(args, read)
     indicators = load_indicators()
-    with_facts, facts, links = figures_to_facts(articles, mentions, extract_attributions(articles), indicators,
+    with_facts, facts, links = figures_to_facts(articles, mentions, extract_attributions(read), indicators,
                                                 tolerance=args.tolerance, with_links=True)
     write_table(with_facts, args.output, _meta(args, articles, "Figure mentions with indicator, entity, fact and status."))
     if args.facts:
@@ -146,14 +162,14 @@ def cmd_reconcile(args) -> int:
 def cmd_attributions(args) -> int:
     from .facts.indicators import load_indicators
     from .people.attribution import extract_attributions, findings
-    from .pipeline import extract, figures_to_facts
+    from .pipeline import extract, figures_to_facts, fold_copies
 
     _check_outputs(args.output, args.findings, args.skipped)
     articles = _load(args)
-    attributions = extract_attributions(articles)
+    attributions = extract_attributions(fold_copies(articles))  # exact copies are read once
     write_table(attributions, args.output, _meta(args, articles, "One row per person mention with a role."))
     if args.findings:
-        mentions, _ = extract(articles)
+        mentions, _ = extract(fold_copies(articles))
         credited, _ = figures_to_facts(articles, mentions, attributions, load_indicators())
         write_table(findings(attributions, credited), args.findings,
                     _meta(args, articles, "One row per discrepancy in titles, bodies and credits, with evidence."))
@@ -180,6 +196,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--output", required=True, help="output table (.csv or .parquet)")
     p.add_argument("--skipped", help="also write the table of skipped files here")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--max-mb", type=_megabytes, default=MAX_BYTES / 1e6,
+                   help="skip (and list) files larger than this many megabytes (default %(default)g)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -71,6 +71,14 @@ def content_key(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
+def exact_copies(articles: pd.DataFrame) -> pd.Series:
+    """True for each article whose text is a copy (same `content_key`) of an earlier source id's:
+    the steps after loading read one copy only (the `articles` table keeps every file)."""
+    keys = articles["text"].map(content_key)
+    order = articles["source_id"].sort_values(kind="stable").index
+    return keys.loc[order].duplicated().reindex(articles.index)
+
+
 NEAR_DUPLICATE = 0.9   # shingle Jaccard at or above which two texts are one article (a repost with its own trailer)
 _SHINGLE, _SKETCH, _PREFIX = 5, 16, 3000
 
@@ -118,7 +126,13 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     return collect_entries(paths)[0]
 
 
-def _not_readable(p: Path) -> str | None:
+# An article larger than this is skipped with its reason, not read: a news article is tens of
+# kilobytes (the largest of ~400 real ones here is 30 KB), and a file of hundreds of megabytes is an
+# archive or a dump to split into articles first. `load_corpus(max_bytes=...)` and `--max-mb` raise it.
+MAX_BYTES = 10_000_000
+
+
+def _not_readable(p: Path, max_bytes: int | None = MAX_BYTES) -> str | None:
     """Why an entry cannot be read as an article without opening it, or None for a regular file."""
     try:
         st = p.stat()  # follows symbolic links
@@ -131,6 +145,9 @@ def _not_readable(p: Path) -> str | None:
     if not stat.S_ISREG(st.st_mode):  # FIFOs and devices would block or never end: never opened
         kind = "FIFO" if stat.S_ISFIFO(st.st_mode) else "device or socket"
         return f"not a regular file ({kind})"
+    if max_bytes is not None and st.st_size > max_bytes:
+        return (f"{st.st_size / 1e6:.1f} MB, larger than the {max_bytes / 1e6:g} MB an article may have "
+                "(split it into articles, or raise --max-mb)")
     try:
         str(p).encode("utf-8")
     except UnicodeEncodeError:
@@ -138,15 +155,16 @@ def _not_readable(p: Path) -> str | None:
     return None
 
 
-def collect_entries(paths: Iterable[str | Path]) -> tuple[list[Path], list[dict]]:
+def collect_entries(paths: Iterable[str | Path], max_bytes: int | None = MAX_BYTES) -> tuple[list[Path], list[dict]]:
     """Files to read and entries skipped with a reason: a folder gives every entry whose name ends
     in `.txt` in any case (`.TXT` is read), sorted; broken links, loops, FIFOs, devices, folders
-    named `.txt` and undecodable names are listed, not opened. A missing path is an error."""
+    named `.txt`, undecodable names and files over `max_bytes` are listed, not opened. A missing
+    path is an error."""
     out: list[Path] = []
     skipped: list[dict] = []
 
     def take(q: Path) -> None:
-        why = _not_readable(q)
+        why = _not_readable(q, max_bytes)
         if why:
             skipped.append({"path": str(q).encode("utf-8", "backslashreplace").decode("utf-8"), "reason": why})
         else:
@@ -209,6 +227,7 @@ def load_corpus(
     paths: Iterable[str | Path],
     sources: dict[str, dict] | None = None,
     lang: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read articles; return ``(articles, skipped)``.
 
@@ -218,6 +237,7 @@ def load_corpus(
     sources : metadata by source id (see :func:`read_sources`); language comes from here when
         the file is named, else from `lang`, else it is detected.
     lang : force this language for every file.
+    max_bytes : files larger than this are skipped with the reason (None: no limit).
 
     Every input file ends up in exactly one of the two tables: `articles` (one row per article,
     columns ``ARTICLE_COLUMNS``) or `skipped` (``path, reason``).
@@ -227,7 +247,7 @@ def load_corpus(
         lang = check_lang(lang)
     if sources is None:
         sources = read_sources(sources_beside(paths))
-    files, skipped = collect_entries(paths)
+    files, skipped = collect_entries(paths, max_bytes)
     for entry in skipped:
         log.warning("skipped %s: %s", entry["path"], entry["reason"])
 

@@ -312,6 +312,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay the text as written ("published: 2024-05-01" unquoted is the string a user means, and
+# "2024-13-45" reaches the date check with its line instead of failing inside YAML).
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: node.value)
 
 
 def _line_of(node: Any, loc: tuple) -> int | None:
@@ -368,6 +371,8 @@ def read_data_file(path: str | Path, model: Type[BaseModel]) -> dict[str, Any]:
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except ValueError as exc:  # a scalar YAML itself cannot build, e.g. the timestamp 2024-13-45
+        raise DataFileError(f"{path}: not valid YAML: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 import pandas as pd
 
 from .errors import NoArticlesError
-from .corpus import load_corpus, read_sources, sources_beside
+from .corpus import MAX_BYTES, exact_copies, load_corpus, read_sources, sources_beside
 from .facts.checks import run_checks
 from .facts.indicators import Indicators, annotate, load_indicators
 from .facts.link import describe_mentions, link, link_keys
@@ -47,11 +47,32 @@ class Results:
 
 # ---------------------------------------------------------------- the steps
 def load_step(paths: Iterable[str | Path], sources: str | Path | dict | None = None,
-              lang: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+              lang: str | None = None, max_bytes: int | None = MAX_BYTES) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(articles, skipped)`` from files and folders; `sources` a metadata file, a mapping, or
-    None for the ``sources.yaml`` beside the data."""
+    None for the ``sources.yaml`` beside the data; files over `max_bytes` are skipped."""
     meta = sources if isinstance(sources, dict) or sources is None else read_sources(sources)
-    return load_corpus(paths, meta, lang)
+    return load_corpus(paths, meta, lang, max_bytes)
+
+
+def fold_copies(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles the analysis reads: every file but the exact copies of another (same text once
+    case, spacing and punctuation are ignored), whose figures and credits are their original's.
+    A thousand copies of one article cost one article's work; `count_copies` puts them back in the
+    facts' ``n_copies``. Near-copies (a repost with its own headline) are still read: their own
+    lines may hold figures, and they are one source with their original when linked."""
+    return articles[~exact_copies(articles)].reset_index(drop=True)
+
+
+def count_copies(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """`facts` with the exact copies `fold_copies` left out added to ``n_copies``: for each source
+    of a fact, the files that copy it."""
+    copies = articles.loc[exact_copies(articles), "duplicate_of"].value_counts()
+    if copies.empty or facts.empty:
+        return facts
+    out = facts.copy()
+    extra = out["sources"].map(lambda s: sum(int(copies.get(sid, 0)) for sid in s.split("; ") if sid))
+    out["n_copies"] = out["n_copies"] + extra.astype(int)
+    return out
 
 
 def extract(articles: pd.DataFrame, resources: Resources | None = None, jobs: int = 1,
@@ -82,10 +103,15 @@ def figures_to_facts(articles: pd.DataFrame, mentions: pd.DataFrame, attribution
                      indicators: Indicators, tolerance: float = 0.005, with_links: bool = False):
     """annotate -> attribute -> link -> reconcile: ``(mentions with facts, facts)`` (and the links
     table when `with_links`)."""
-    annotated = annotate(mentions, articles, indicators)
-    credited = attribute(annotated, articles, attributions, indicators.resources)
-    keyed, links = link_step(credited, articles, indicators.resources, tolerance)
+    read = fold_copies(articles)
+    if len(read) < len(articles):  # copies are read once: their rows would only repeat the original's
+        mentions = mentions[mentions["source_id"].isin(read["source_id"])]
+        attributions = attributions[attributions["source_id"].isin(read["source_id"])]
+    annotated = annotate(mentions.reset_index(drop=True), read, indicators)
+    credited = attribute(annotated, read, attributions.reset_index(drop=True), indicators.resources)
+    keyed, links = link_step(credited, read, indicators.resources, tolerance)
     reconciled, facts = reconcile_mentions(keyed, tolerance=tolerance)
+    facts = count_copies(facts, articles)
     return (reconciled, facts, links) if with_links else (reconciled, facts)
 
 
@@ -120,9 +146,10 @@ def run(
         articles = articles[articles["lang"].isin(keep)].reset_index(drop=True)
         if articles.empty:
             raise NoArticlesError(f"no article in the languages {sorted(keep)}; the articles are in: {present}")
-    mentions, rejected = extract(articles, res, jobs=jobs, progress=progress)
+    read = fold_copies(articles)
+    mentions, rejected = extract(read, res, jobs=jobs, progress=progress)
     indicators = load_indicators(resources=res)
-    attributions = extract_attributions(articles, res)
+    attributions = extract_attributions(read, res)
     reconciled, facts, links = figures_to_facts(articles, mentions, attributions, indicators, tolerance,
                                                 with_links=True)
     checks = run_checks(facts, indicators, tolerance=check_tolerance)

@@ -15,6 +15,8 @@ from .errors import InputError
 from .schemas import describe
 
 SUFFIXES = (".csv", ".parquet")
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -59,6 +61,7 @@ def _replace_atomically(path: Path, write) -> None:
             tmp_path = Path(tmp.name)
         try:
             write(tmp_path)
+            os.chmod(tmp_path, 0o666 & ~_UMASK)  # a temporary file is private (0600); the table is not
             os.replace(tmp_path, path)
         finally:
             tmp_path.unlink(missing_ok=True)

@@ -97,7 +97,20 @@ def corpus_summary(articles: pd.DataFrame, skipped: pd.DataFrame, corpus: pd.Dat
         "skipped_text": ("No file was skipped." if skipped.empty else
                          f"{count(len(skipped), 'file')} could not be read and are listed here, not dropped: "
                          + join_words(skipped_names) + "."),
+        "copies_text": copies_sentence(articles),
     }
+
+
+def copies_sentence(articles: pd.DataFrame) -> str:
+    """How many files are copies of another article, folded into its source (empty when none)."""
+    if "duplicate_of" not in articles or articles["duplicate_of"].isna().all():
+        return ""
+    folded = articles.dropna(subset=["duplicate_of"])
+    n_orig = folded["duplicate_of"].nunique()
+    return (f"{count(len(folded), 'file')} {'is a copy' if len(folded) == 1 else 'are copies'} of "
+            f"{'another article' if n_orig == 1 else count(n_orig, 'other article')} (the same text, or nearly, "
+            f"under another name) and {'is' if len(folded) == 1 else 'are'} folded into "
+            f"{'its source' if n_orig == 1 else 'their sources'}: a copy never counts as a second source agreeing.")
 
 
 def figures_summary(mentions: pd.DataFrame, rejected: pd.DataFrame) -> dict[str, str]:
