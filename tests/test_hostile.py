@@ -318,3 +318,39 @@ def test_two_runs_writing_one_output_leave_one_whole_table(tmp_path):
     got = pd.read_csv(target)
     assert len(got) == 2000 and got["text"].nunique() == 1 and got["text"].iloc[0] in ("ạ" * 200, "ข" * 200)
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+
+
+def test_an_article_a_step_breaks_on_is_listed_and_the_run_goes_on(tmp_path, monkeypatch):
+    """An unexpected error on one article (a bug met on unusual text) ended the whole run with a
+    traceback; it is now listed among the skipped, named, and the other articles are processed."""
+    import pandas as pd
+
+    from vnict_analysis.cli import main
+    from vnict_analysis.errors import ExtractionError
+    from vnict_analysis.figures import extract as fx
+    from vnict_analysis.people import attribution as pa_
+
+    real_scan, real_article = fx._scan_rows, pa_._article
+
+    def scan(text, *a, **k):
+        if "BOOM" in text:
+            raise ZeroDivisionError("bad luck")
+        return real_scan(text, *a, **k)
+
+    def article(text, *a, **k):
+        if "BOOM" in text:
+            raise IndexError("worse luck")
+        return real_article(text, *a, **k)
+
+    monkeypatch.setattr(fx, "_scan_rows", scan)
+    monkeypatch.setattr(pa_, "_article", article)
+    (tmp_path / "a.txt").write_text("Doanh thu đạt 5 tỷ đồng.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("BOOM: doanh thu đạt 7 tỷ đồng.", encoding="utf-8")
+    out, skipped = tmp_path / "m.csv", tmp_path / "s.csv"
+    assert main(["reconcile", str(tmp_path), "--lang", "vi", "--output", str(out), "--skipped", str(skipped)]) == 0
+    assert set(pd.read_csv(out)["source_id"]) == {"a"}
+    reasons = pd.read_csv(skipped)
+    assert list(reasons["path"].map(lambda p: p.rsplit("/", 1)[-1])) == ["b.txt", "b.txt"]
+    assert "ZeroDivisionError: bad luck" in reasons["reason"].iloc[0] and "IndexError" in reasons["reason"].iloc[1]
+    with pytest.raises(ExtractionError, match="b: figures could not be read"):
+        va.extract_corpus(pd.DataFrame({"text": ["BOOM"], "lang": ["vi"], "source_id": ["b"]}))

@@ -101,12 +101,24 @@ def _load(args) -> pd.DataFrame:
         print(f"skipped {row.path}: {row.reason}", file=sys.stderr)
     n_in = len(articles) + len(skipped)
     print(f"{n_in} file(s): {len(articles)} read, {len(skipped)} skipped", file=sys.stderr)
-    if getattr(args, "skipped", None):
-        write_table(skipped, args.skipped, {"command": f"python -m vnict_analysis {args.command}",
-                                            "description": "Input files that could not be read, with the reason."})
+    args.skipped_files, args.failures = skipped, []  # articles a step fails on join them in _finish
     if articles.empty:
+        _finish(args, articles)
         raise NoArticlesError("no readable article among the inputs")
     return articles
+
+
+def _finish(args, articles: pd.DataFrame) -> None:
+    """Report the articles a step could not process (each named, with the error) and write the
+    skipped table, unreadable files and those articles, when --skipped asks for it."""
+    from .pipeline import add_failures
+
+    for f in args.failures:
+        print(f"skipped {f['source_id']}: {f['reason']}", file=sys.stderr)
+    if getattr(args, "skipped", None):
+        write_table(add_failures(args.skipped_files, args.failures, articles), args.skipped,
+                    {"command": f"python -m vnict_analysis {args.command}",
+                     "description": "Input files that could not be read or processed, with the reason."})
 
 
 def _mentions(args, articles: pd.DataFrame) -> pd.DataFrame:
@@ -115,7 +127,7 @@ def _mentions(args, articles: pd.DataFrame) -> pd.DataFrame:
     jobs = min(args.jobs or (min(2, os.cpu_count() or 1) if len(articles) >= 50 else 1), max(1, len(articles)))
     update, close = _progress(len(articles), args.quiet)
     try:
-        mentions, rejected = extract(articles, jobs=jobs, progress=update)
+        mentions, rejected = extract(articles, jobs=jobs, progress=update, failures=args.failures)
     finally:
         close()
     if getattr(args, "rejected", None):
@@ -128,6 +140,7 @@ def cmd_extract(args) -> int:
     articles = _load(args)
     mentions = _mentions(args, articles)
     write_table(mentions, args.output, _meta(args, articles, "One row per figure mention, with provenance."))
+    _finish(args, articles)
     print(f"{len(mentions)} figure mention(s) from {len(articles)} article(s) -> {args.output}", file=sys.stderr)
     return EXIT_OK
 
@@ -144,7 +157,8 @@ def cmd_reconcile(args) -> int:
     read = fold_copies(articles)  # exact copies are read once
     mentions = _mentions(args, read)
     indicators = load_indicators()
-    with_facts, facts, links = figures_to_facts(articles, mentions, extract_attributions(read), indicators,
+    with_facts, facts, links = figures_to_facts(articles, mentions, extract_attributions(read, failures=args.failures),
+                                                indicators,
                                                 tolerance=args.tolerance, with_links=True)
     write_table(with_facts, args.output, _meta(args, articles, "Figure mentions with indicator, entity, fact and status."))
     if args.facts:
@@ -155,6 +169,7 @@ def cmd_reconcile(args) -> int:
     if args.checks:
         write_table(run_checks(facts, indicators, tolerance=args.check_tolerance), args.checks,
                     _meta(args, articles, "One row per arithmetic check between facts."))
+    _finish(args, articles)
     print(f"{len(with_facts)} mention(s), {len(facts)} fact(s) -> {args.output}", file=sys.stderr)
     return EXIT_OK
 
@@ -166,13 +181,14 @@ def cmd_attributions(args) -> int:
 
     _check_outputs(args.output, args.findings, args.skipped)
     articles = _load(args)
-    attributions = extract_attributions(fold_copies(articles))  # exact copies are read once
+    attributions = extract_attributions(fold_copies(articles), failures=args.failures)  # copies read once
     write_table(attributions, args.output, _meta(args, articles, "One row per person mention with a role."))
     if args.findings:
-        mentions, _ = extract(fold_copies(articles))
+        mentions, _ = extract(fold_copies(articles), failures=args.failures)
         credited, _ = figures_to_facts(articles, mentions, attributions, load_indicators())
         write_table(findings(attributions, credited), args.findings,
                     _meta(args, articles, "One row per discrepancy in titles, bodies and credits, with evidence."))
+    _finish(args, articles)
     print(f"{len(attributions)} attribution(s) -> {args.output}", file=sys.stderr)
     return EXIT_OK
 

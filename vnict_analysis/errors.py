@@ -47,6 +47,13 @@ class SchemaError(VnictError):
     exit_code = 1
 
 
+class ExtractionError(VnictError):
+    """A step's rules broke on one article (a bug met on unusual text); the message names the
+    article. The CLI and `pipeline.run` list such an article among the skipped and go on."""
+
+    exit_code = 1
+
+
 #: Documented exit codes of the command line, by error class.
 EXIT_CODES = {DataFileError: 2, UnknownLanguageError: 2, NotANumberError: 2, InputError: 2, ParameterError: 2,
-              NoArticlesError: 3, SchemaError: 1}
+              NoArticlesError: 3, SchemaError: 1, ExtractionError: 1}

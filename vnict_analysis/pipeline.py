@@ -76,9 +76,22 @@ def count_copies(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def extract(articles: pd.DataFrame, resources: Resources | None = None, jobs: int = 1,
-            progress: Callable[[int], None] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(mentions, rejected)``: every figure of every article, and the numbers that are not."""
-    return extract_corpus(articles, jobs=jobs, progress=progress, resources=resources)
+            progress: Callable[[int], None] | None = None,
+            failures: list[dict] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(mentions, rejected)``: every figure of every article, and the numbers that are not; an
+    article the rules fail on goes to `failures` (see `extract_corpus`)."""
+    return extract_corpus(articles, jobs=jobs, progress=progress, resources=resources, failures=failures)
+
+
+def add_failures(skipped: pd.DataFrame, failures: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
+    """The skipped table with the articles a step could not process, each under its file's path and
+    the error: read, but listed, never silently short of its figures or credits."""
+    if not failures:
+        return skipped
+    path_of = dict(zip(articles["source_id"], articles["path"]))
+    extra = pd.DataFrame([{"path": path_of.get(f["source_id"], f["source_id"]), "reason": f["reason"]}
+                          for f in failures], columns=skipped.columns)
+    return pd.concat([skipped, extra], ignore_index=True)
 
 
 def attribute(annotated: pd.DataFrame, articles: pd.DataFrame, attributions: pd.DataFrame,
@@ -147,9 +160,11 @@ def run(
         if articles.empty:
             raise NoArticlesError(f"no article in the languages {sorted(keep)}; the articles are in: {present}")
     read = fold_copies(articles)
-    mentions, rejected = extract(read, res, jobs=jobs, progress=progress)
+    failures: list[dict] = []
+    mentions, rejected = extract(read, res, jobs=jobs, progress=progress, failures=failures)
     indicators = load_indicators(resources=res)
-    attributions = extract_attributions(read, res)
+    attributions = extract_attributions(read, res, failures=failures)
+    skipped = add_failures(skipped, failures, articles)
     reconciled, facts, links = figures_to_facts(articles, mentions, attributions, indicators, tolerance,
                                                 with_links=True)
     checks = run_checks(facts, indicators, tolerance=check_tolerance)

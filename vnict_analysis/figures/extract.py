@@ -10,6 +10,7 @@ import pandas as pd
 from .notfigures import DATES, PHONES, superlative_after, why_not_a_figure, year_of
 from .numbers import parse_digits, to_ascii_digits, tokenize_words, words_value
 from .qualify import assign_context, rows_to_frame
+from ..errors import ExtractionError
 from ..resources import Resources, as_resources
 from .rules import Rules, get_rules
 from ..schemas import MENTION_COLUMNS, REJECTED_COLUMNS, validate_mentions
@@ -247,9 +248,16 @@ def _figures(scanned: pd.DataFrame) -> pd.DataFrame:
     return scanned[scanned["reason"].isna()][MENTION_COLUMNS].reset_index(drop=True)
 
 
-def _scan_one(args: tuple[str, str, str, str | None]) -> list[dict]:
+def _scan_one(args: tuple[str, str, str, str | None]) -> list[dict] | str:
+    """The article's rows, or (when the rules break on it) the error as a string: one article's
+    failure is reported, it does not end the run."""
     text, lang, sid, resources = args
-    return _scan_rows(text, lang, sid, resources)
+    try:
+        return _scan_rows(text, lang, sid, resources)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - any bug met on one article is that article's, named below
+        return f"{type(exc).__name__}: {exc}"
 
 
 def extract_corpus(
@@ -257,11 +265,14 @@ def extract_corpus(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     resources: "Resources | str | None" = None,
+    failures: list[dict] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Extract figures from every article of a corpus table (see :func:`vnict_analysis.corpus.load`).
 
     Returns ``(mentions, rejected)``. With ``jobs > 1`` articles are spread over processes;
-    `progress` is called with the number of articles finished since its last call.
+    `progress` is called with the number of articles finished since its last call. An article the
+    rules fail on is appended to `failures` as ``{"source_id", "reason"}`` and the others go on
+    (without `failures`, the error is raised as ``ExtractionError`` naming the article).
     """
     resources = as_resources(resources)  # resolved once: workers rebuild it from its folder
     work = [(t, l, s, resources) for t, l, s in zip(articles["text"], articles["lang"], articles["source_id"])]
@@ -279,7 +290,12 @@ def extract_corpus(
             parts.append(_scan_one(item))
             if progress:
                 progress(1)
-    scanned = rows_to_frame([row for part in parts for row in part])
+    for (_, _, sid, _), part in zip(work, parts):
+        if isinstance(part, str):
+            if failures is None:
+                raise ExtractionError(f"{sid}: figures could not be read: {part}")
+            failures.append({"source_id": sid, "reason": f"figures could not be read: {part}"})
+    scanned = rows_to_frame([row for part in parts if not isinstance(part, str) for row in part])
     mentions = validate_mentions(_figures(scanned)) if len(scanned) else _figures(scanned)
     rejected = scanned[scanned["reason"].notna()][REJECTED_COLUMNS].reset_index(drop=True)
     return mentions, rejected

@@ -26,7 +26,8 @@ __all__ = ["ATTRIBUTION_COLUMNS", "FINDING_COLUMNS", "extract_attributions", "fi
 
 
 # -- extraction ------------------------------------------------------------------------------------
-def extract_attributions(corpus: pd.DataFrame, resources: "Resources | str | Path | None" = None) -> pd.DataFrame:
+def extract_attributions(corpus: pd.DataFrame, resources: "Resources | str | Path | None" = None,
+                         failures: list[dict] | None = None) -> pd.DataFrame:
     """One row per mention of a person with a role (see `ATTRIBUTION_COLUMNS`).
 
     Parameters
@@ -35,6 +36,9 @@ def extract_attributions(corpus: pd.DataFrame, resources: "Resources | str | Pat
         Articles with at least `source_id`, `lang` and `text` (as from `corpus.load`).
     resources
         The data folder (`Resources`, a path, or None for the package data).
+    failures
+        An article the rules break on is appended here as ``{"source_id", "reason"}`` and the
+        others go on; without it the error is raised as ``ExtractionError`` naming the article.
 
     Returns
     -------
@@ -54,7 +58,15 @@ def extract_attributions(corpus: pd.DataFrame, resources: "Resources | str | Pat
         if not isinstance(text, str) or not text.strip():
             continue
         lex = load_lexicon(art.lang, resources)
-        rows.extend(_article(text, str(art.source_id), lex, load_terms(lex), reg))
+        try:
+            rows.extend(_article(text, str(art.source_id), lex, load_terms(lex), reg))
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one article's failure is reported, not the run's end
+            why = f"credits could not be read: {type(exc).__name__}: {exc}"
+            if failures is None:
+                raise ExtractionError(f"{art.source_id}: {why}") from exc
+            failures.append({"source_id": str(art.source_id), "reason": why})
     out = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS).astype({"resolved": bool, "organisation_resolved": bool})
     return validate(resolve_people(out), ATTRIBUTIONS)
 
