@@ -354,3 +354,11 @@ def test_an_article_a_step_breaks_on_is_listed_and_the_run_goes_on(tmp_path, mon
     assert "ZeroDivisionError: bad luck" in reasons["reason"].iloc[0] and "IndexError" in reasons["reason"].iloc[1]
     with pytest.raises(ExtractionError, match="b: figures could not be read"):
         va.extract_corpus(pd.DataFrame({"text": ["BOOM"], "lang": ["vi"], "source_id": ["b"]}))
+
+
+def test_sources_given_as_a_folder_says_so(tmp_path):
+    """'--sources FOLDER' was reported as 'not found'."""
+    from vnict_analysis.corpus import SourcesError, read_sources
+
+    with pytest.raises(SourcesError, match="is a folder"):
+        read_sources(tmp_path)

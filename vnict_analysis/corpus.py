@@ -54,6 +54,8 @@ def read_sources(path: str | Path | None = None) -> dict[str, dict]:
     if path is None:
         return {}
     path = Path(path)
+    if path.is_dir():
+        raise SourcesError(f"{path}: is a folder; --sources names the metadata YAML file itself")
     if not path.is_file():
         raise SourcesError(f"{path}: sources file not found")
     try:
