@@ -11,6 +11,9 @@ helper who never saw the code (references written by reading the articles):
   Courrier du Vietnam, Nhân Dân, VNA, VOV, vietnam.vn, ru.vietnamplus.vn…). Blind score, before
   any rule was tuned on it: recall 0.895, precision 0.850 (period 0.73, qualifier 0.75, bound 0.86),
   7 not-figures read as figures.
+- ``multilang2``: 14 articles, two each in fr, es, de, pt, ru and one each in it (no YAML lexicon),
+  zh, ja, ko. Blind score, before any rule was tuned on it: recall 0.946, precision 0.898 (period
+  0.75, qualifier 0.76, bound 0.92), 6 not-figures read as figures.
 
 After each blind score the set was used to generalise the rules (language facts added to the
 lexicons, no rule naming an article); the thresholds below guard that work and are development
@@ -32,6 +35,7 @@ SETS = {  # name: (recall, precision, {attribute: floor})
     "blind": (0.95, 0.95, {"period": 0.75, "qualifier": 0.8, "bound": 0.9}),
     "final": (0.95, 0.95, {"period": 0.8, "qualifier": 0.8, "bound": 0.95}),
     "multilang": (0.95, 0.90, {"period": 0.7, "qualifier": 0.7, "bound": 0.85}),
+    "multilang2": (0.96, 0.94, {"period": 0.72, "qualifier": 0.72, "bound": 0.9}),
 }
 
 
@@ -56,6 +60,8 @@ def test_recall_and_precision(scored):
 def test_no_not_figure_is_extracted(scored):
     name, result = scored
     if name == "blind":  # three known misses: an SMS short code, "mức 2" (level 2), "1ドル" (rate unit)
+        assert len(result.not_figure_hits) <= 3, result.not_figure_hits
+    elif name == "multilang2":  # "Revolution 4.0" and "Efectivo 4.0" (names), "2桁成長" (double-digit growth)
         assert len(result.not_figure_hits) <= 3, result.not_figure_hits
     elif name == "multilang":  # a day of a month, rank sets ("zu den 40"), relative years, "Data 61", a photo index
         assert len(result.not_figure_hits) <= 7, result.not_figure_hits

@@ -84,6 +84,7 @@ class Calendar(_Model):
     era_markers: Words = []
     year_words: Words = []
     months: Words = []
+    month_links: Words = []  # words between a day and its month ("22 de diciembre")
     date_words: Words = []
     date_suffixes: Words = []
     year_suffixes: Words = []

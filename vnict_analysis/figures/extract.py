@@ -57,6 +57,12 @@ def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
     return out
 
 
+def _quantity_after(text: str, pos: int, r: Rules) -> bool:
+    """A scale, currency or percent word right after digit groups: "im Jahr 2030 1000 Milliarden
+    US-Dollar" is a year and an amount side by side, not a phone number."""
+    return any(p.match(text, pos) for p in (r.scale_after, r.currency_after, r.percent_after))
+
+
 def _minus_word(text: str, start: int, r: Rules) -> bool:
     """A minus word right before the number ("minus 5%", "âm 2,3%", "ติดลบ 1.5%"; `negative_words`)."""
     if not r.negative_words:
@@ -91,19 +97,59 @@ def _merge_subunits(cands: list[Candidate], text: str, r: Rules) -> list[Candida
 
 def _merge_compounds(cands: list[Candidate], r: Rules, text: str) -> list[Candidate]:
     """Join "1兆" + "500億円", "1조" + "3000억원" and "17조 3,000억 동" (digits and scales, nothing
-    or one space between, each scale smaller than the one before) into one figure."""
+    or one space between, each scale smaller than the one before) into one figure.
+
+    Where the language counts in myriads (a scale word of 10,000: 万, 만), the small units 十百千 /
+    십백천 make a group that the next myriad unit multiplies: "8천3백만" is (8천 + 3백) 만 =
+    83,000,000 and "3억8천2백만" is 3억 + (8천 + 2백) 만 = 382,000,000, not 8,000 and 3,000,000."""
+    myriad = 1e4 in r.scales.values()
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
         gap = text[prev.end:c.num_start] if prev is not None else None
+        scale = c.extra.get("scale", 1.0)
         if (prev is not None and prev.reason is None and c.reason is None and (gap == "" or gap == " ")
-                and prev.unit == "count" and 1 < c.extra.get("scale", 1.0) < prev.extra.get("scale", 1.0)):
-            prev.value += c.value
-            prev.end, prev.num_end, prev.unit, prev.counted = c.end, c.num_end, c.unit, c.counted
-            prev.extra["scale"] = c.extra["scale"]
-            continue
+                and prev.unit == "count" and scale > 1):
+            if scale < prev.extra.get("scale", 1.0):
+                prev.value += c.value
+                prev.end, prev.num_end, prev.unit, prev.counted = c.end, c.num_end, c.unit, c.counted
+                if myriad and scale < 1e4:  # "3억" + "8천": 8천 opens a group, "8천" + "2백" adds to it
+                    prev.extra["group"] = c.value + (prev.extra.get("group", 0.0) if prev.extra.get("scale", 1.0) < 1e4 else 0.0)
+                prev.extra["scale"] = scale
+                continue
+            if myriad and _myriad_join(prev, c, scale):
+                continue
+        if myriad and 1 < scale < 1e4:
+            c.extra["group"] = c.value  # a group of small units a myriad unit may multiply next
+        elif myriad and scale >= 1e4:
+            c.extra["myriad"] = _myriad_unit(scale)
         out.append(c)
     return out
+
+
+def _myriad_unit(scale: float) -> float:
+    """The myriad power (10^4, 10^8, 10^12, 10^16) ending a scale: 百万 = 百 x 万 -> 10^4."""
+    unit = 1e4
+    while unit * 1e4 <= scale:
+        unit *= 1e4
+    return unit
+
+
+def _myriad_join(prev: Candidate, c: Candidate, scale: float) -> bool:
+    """Join `c` ("3백만") to a `prev` ending in a group of small units ("…8천"): the group and c's
+    small part are multiplied together by c's myriad unit. False when the order is not a number's."""
+    group, prev_scale = prev.extra.get("group"), prev.extra.get("scale", 1.0)
+    if group is None or scale < 1e4 or prev_scale >= 1e4:
+        return False
+    unit = _myriad_unit(scale)
+    small = scale / unit
+    if not small < prev_scale or prev.extra.get("myriad", math.inf) <= unit:
+        return False
+    prev.value += (group + c.value / unit) * unit - group
+    prev.end, prev.num_end, prev.unit, prev.counted = c.end, c.num_end, c.unit, c.counted
+    prev.extra["scale"], prev.extra["myriad"] = scale, unit
+    prev.extra.pop("group", None)
+    return True
 
 
 def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[Candidate]:
@@ -134,6 +180,8 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
             c.value = words_value(toks)
         except ValueError:
             continue
+        if toks[-1][1] == "scales":  # "un milliard": the scale is the numeral's own last word
+            c.extra["scale"] = toks[-1][2]
         if _minus_word(text, s, r):  # "minus five percent", "âm hai phần trăm"
             c.value = -c.value
         c.end = read_right(c, text, text, e, r)
@@ -208,7 +256,7 @@ def _scan_rows(text: str, lang: str, source_id: str | None, resources: "Resource
     denominators = {c.extra["denominator"] for c in cands if "denominator" in c.extra}
     spans = [(m.start(), m.end(), "date") for m in DATES.finditer(norm)
              if not (m.start() and norm[m.start() - 1] in "0123456789.,/")]
-    spans += [(m.start(), m.end(), "phone number") for m in PHONES.finditer(norm)]
+    spans += [(m.start(), m.end(), "phone number") for m in PHONES.finditer(norm) if not _quantity_after(text, m.end(), r)]
     for c in cands:
         hit = next((why for a, b, why in spans if a <= c.num_start < b), None)
         if (hit and c.reason != "year") or hit == "phone number":  # a year inside a date stays a year

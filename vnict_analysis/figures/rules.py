@@ -183,7 +183,9 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
         label_before=Tail.of(lex.words("label_words"), sp),
         ident_before=Tail.of(lex.words("identifier_prefixes"), True, case=True),
         date_before=Tail.of(lex.calendar("date_words", []) or [], sp),
-        month_after=re.compile(ws + alt(lex.calendar("months", []) or [], sp), _FLAGS),
+        month_after=re.compile(ws + (r"(?:" + alt(lex.calendar("month_links", []), sp) + r"\s+)?"
+                                     if lex.calendar("month_links", []) else "")
+                               + alt(lex.calendar("months", []) or [], sp), _FLAGS),
         date_after=re.compile(r"(?:\s*[-~～∼〜]\s*\d{1,2})?" + alt(lex.calendar("date_suffixes", []) or [], False)),
         month_before=Tail.of(lex.calendar("months", []) or [], sp),
         year_suffix=re.compile(alt(lex.calendar("year_suffixes", []) or [], False)),

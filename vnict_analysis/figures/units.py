@@ -72,6 +72,10 @@ def read_right(c: Candidate, text: str, norm: str, pos: int, r: Rules) -> int:
         link = r.scale_link.match(text, pos) if r.scale_link is not None else None
         if link and r.currency_after.match(text, link.end()):  # "milliards de dollars"
             pos = link.end()
+    elif "scale" in c.extra and r.scale_link is not None:  # "un milliard de dollars": a spelled numeral's scale
+        link = r.scale_link.match(text, pos)
+        if link and r.currency_after.match(text, link.end()):
+            pos = link.end()
     elif short:
         _apply_scale(c, short[0])
         if text[pos:short[1]].strip(" .\u00a0\u202f") in r.ambiguous_suffixes:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.core import get_global
+from babel.dates import get_month_names
 from babel.numbers import get_currency_name, get_territory_currencies
 from babel.units import format_unit
 
@@ -114,6 +115,39 @@ def currency_words(locale: str) -> dict[str, list[str]]:
         names.discard(code)
         out[code] = sorted(n for n in names if n)
     return out
+
+
+@lru_cache(maxsize=256)
+def month_names(locale: str) -> list[str]:
+    """The locale's month names: wide forms in the format and stand-alone contexts (Russian
+    "января" and "январь"), and abbreviations CLDR writes with a full stop ("janv.", "дек."); bare
+    abbreviations ("mar", "set", "out") are left out, they are words too. None with digits (1月)."""
+    out: dict[str, None] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            try:
+                names = get_month_names(width, context, locale).values()
+            except (KeyError, ValueError):
+                continue
+            for n in names:
+                if n and not any(ch.isdigit() for ch in n) and (width == "wide" or n.endswith(".")):
+                    out[n] = None
+    return list(out)
+
+
+@lru_cache(maxsize=256)
+def unmarked_dollar(locale: str) -> list[str]:
+    """The word "dollar" of a locale, in each form CLDR gives: the words the US dollar's names share
+    with the Canadian and Australian dollars' ("dollari" of "dollari statunitensi" and "dollari
+    canadesi", "долларов" of "долларов США" and "канадских долларов", "dollar" of "Amerikaanse
+    dollar"). In the news this project reads, a dollar with no country named is the US dollar (as
+    "dollar", "dolar", "đô" in the YAML lexicons); a longer name ("dollari canadesi") is matched first."""
+    words = currency_words(locale)
+
+    def vocab(code: str) -> set[str]:
+        return {w for n in words.get(code, []) for w in n.split(" ") if len(w) >= 3 and w.isalpha()}
+
+    return sorted(vocab("USD") & vocab("CAD") & vocab("AUD"))
 
 
 def symbol_owners(locale: str) -> dict[str, str]:

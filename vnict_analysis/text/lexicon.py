@@ -122,7 +122,8 @@ def _build_lexicon(lang: str, code: str, res: Resources) -> Lexicon:
 
 def _with_cldr(data: dict[str, Any], locale: str) -> dict[str, Any]:
     """`data` with what CLDR adds beneath it (see :mod:`.cldr`): scale words, percent words,
-    currency names and symbols, and the ISO codes in use (matched case-sensitively). A word the
+    currency names and symbols (and the US dollar's head word alone), month names, and the ISO
+    codes in use (matched case-sensitively). A word the
     YAML already gives, under any key, is left as the YAML has it."""
     out = dict(data)
     spaced = bool(out.get("script_spaces", True))
@@ -149,7 +150,15 @@ def _with_cldr(data: dict[str, Any], locale: str) -> dict[str, Any]:
             currencies.setdefault(code, [])
             currencies[code] = currencies[code] + extra
             taken.update(n.lower() for n in extra)
+    heads = [w for w in cldr.unmarked_dollar(locale) if w.lower() not in taken]
+    if heads:
+        currencies["USD"] = list(currencies.get("USD", [])) + heads
     out["currencies"] = currencies
+    calendar = dict(out.get("calendar") or {})
+    months = list(calendar.get("months") or [])
+    seen = {str(m).lower() for m in months}
+    calendar["months"] = months + [m for m in cldr.month_names(locale) if m.lower() not in seen]
+    out["calendar"] = calendar
     out["_iso_codes"] = list(cldr.current_currencies())
     own = {str(k): float(v) for k, v in cldr.glued_scales(locale).items()} if spaced else {}
     own.update({str(k): float(v) for k, v in (out.get("suffix_scales") or {}).items()})
