@@ -7,6 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from vnict_analysis.text.lexicon import load_lexicon
 from vnict_analysis.figures.numbers import parse_number
+import vnict_analysis as va
 
 CASES = [
     ("36.571", "id", 36571), ("8,1", "id", 8.1), ("1.400", "id", 1400), ("36.571", "vi", 36571),
@@ -85,3 +86,35 @@ def test_arbitrary_unicode_only_value_error(text, lang):
     except ValueError:
         return
     assert isinstance(value, float)
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    # a scale multiplies only the groups closed by smaller scales since the last larger one
+    ("tres billones cuatrocientos cincuenta y cinco mil doscientos veintiocho millones quinientos "
+     "cincuenta y seis mil ochocientos treinta y dos", "es", 3_455_228_556_832),
+    ("dos mil millones", "es", 2e9),
+    ("one million two hundred thousand", "en", 1_200_000),
+    ("deux cent virgule cinquante deux", "fr", 200.52),   # decimals read as one numeral
+])
+def test_words_value_of_long_numerals(text, lang, value):
+    assert va.parse_number(text, lang) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("외국투자가8천3백만달러로", "ko", [(83e6, "USD")]),          # (8천 + 3백) 만, not 8천 and 3백만
+    ("3억8천2백만달러", "ko", [(382e6, "USD")]),
+    ("3亿8千2百万美元", "zh", [(382e6, "USD")]),
+    ("plus d’un milliard de dollars", "fr", [(1e9, "USD")]),   # a spelled numeral's scale, then "de dollars"
+    ("im Jahr 2030 1000 Milliarden US-Dollar erreichen", "de", [(1e12, "USD")]),  # not a phone number
+    ("ricavi per 31,6 miliardi di dollari", "it", [(31.6e9, "USD")]),  # no YAML: CLDR's word for dollar
+    ("dois vírgula cinco por cento", "pt", [(2.5, "percent")]),
+    ("売上高は、四億、", "ja", [(4e8, "count")]),                # a numeral set apart by punctuation
+])
+def test_figures_from_language_data(text, lang, expected):
+    got = va.extract_figures(text, lang)
+    assert list(zip(got["value"], got["unit"])) == expected
+
+
+@pytest.mark.parametrize("text,lang", [("el 22 de diciembre", "es"), ("26 agosto 2024", "it"), ("Январь 12", "ru")])
+def test_cldr_month_names_make_dates(text, lang):
+    assert va.extract_figures(text, lang).empty

@@ -187,8 +187,10 @@ def _word_candidates(text: str, taken: list[tuple[int, int]], r: Rules) -> list[
         c.end = read_right(c, text, text, e, r)
         if not math.isfinite(c.value):
             continue
-        if not r.lex.spaces and not (c.unit != "count" or c.counted):
-            continue  # without spaces a number word inside an ordinary word is not a candidate
+        if not r.lex.spaces and not (c.unit != "count" or c.counted) and (
+                len(toks) < 2 or (s and text[s - 1].isalpha()) or (c.end < len(text) and text[c.end].isalpha())):
+            continue  # without spaces a number word inside an ordinary word is not a candidate; a
+            # numeral of two or more words set apart by punctuation or digits ("、四億、") is
         kinds = {k for _, k, _ in toks}
         if len(toks) == 1 and toks[0][0] in ambiguous:
             c.reason = "ambiguous word"

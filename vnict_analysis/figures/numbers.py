@@ -149,14 +149,19 @@ def words_value(tokens: list[tuple[str, str, float]]) -> float:
                 scale *= tail[-1][2]
                 tail = tail[:-1]
             digits = [v for _, kd, v in tail if kd != "fillers"]
-            if not digits or any(kd not in ("units", "fillers") for _, kd, _ in tail):
-                raise ValueError("a decimal word needs single digits after it")
-            frac = float("0." + "".join(str(int(v)) for v in digits))
+            if not digits:
+                raise ValueError("a decimal word needs digits after it")
+            if all(kd in ("units", "fillers") for _, kd, _ in tail):
+                frac = float("0." + "".join(str(int(v)) for v in digits))
+            else:  # "deux cent virgule cinquante-deux" = 200.52: the decimals read as one numeral
+                after = words_value(tail)
+                if after != int(after) or after <= 0:
+                    raise ValueError("the decimals after a decimal word must be a whole numeral")
+                frac = float("0." + str(int(after)))
             return ((words_value(head) if head else 0.0) + frac) * scale
-    total = 0.0
+    terms: list[tuple[float, float]] = []  # (scale, amount) of each group a scale word closed
     group = 0.0
     pending: float | None = None
-    last_scale = float("inf")
     seen_number = False
     for w, kind, v in tokens:
         if kind == "fillers":
@@ -183,15 +188,19 @@ def words_value(tokens: list[tuple[str, str, float]]) -> float:
             if pending is not None:
                 group += pending
                 pending = None
-            if v >= last_scale:  # compound scales multiply: "thousand million", "万亿", "ล้านล้าน"
-                total = (total + group) * v
-            else:
-                total += (group or 1.0) * v
-            last_scale = v
+            # a scale multiplies its group and the groups closed by smaller scales since the last
+            # larger one: "mil millones", "万亿", "ล้านล้าน" compound; "tres billones ... doscientos
+            # veintiocho millones" multiplies 228 thousand-and-something by a million, not the billions
+            amount, scale = group, v
+            while terms and terms[-1][0] <= v:
+                popped_scale, popped = terms.pop()
+                amount += popped
+                scale = max(scale, popped_scale * v)
+            terms.append((scale, (amount or 1.0) * v))
             group = 0.0
     if not seen_number:
         raise ValueError("no number word")
-    return total + group + (pending or 0.0)
+    return sum(a for _, a in terms) + group + (pending or 0.0)
 
 
 def split_scale(text: str, lex: Lexicon) -> tuple[str, float]:

@@ -148,7 +148,12 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
     if nw and sp:
         w = first_chars(nw) + r"(?<!\w)" + alt(nw, False) + r"(?!\w)"
         fill = r"(?:" + alt(fillers, False) + r"(?:\s+|-))?" if fillers else ""
-        words = re.compile(rf"{w}(?:(?:\s+|-){fill}{w})*", _FLAGS)
+        run = rf"{w}(?:(?:\s+|-){fill}{w})*"
+        decimals = lex.number_list("decimal_words")
+        # a decimal word only between two numerals ("two point two five", "dois vírgula cinco"):
+        # "point", "coma", "ponto" alone are words
+        dec = rf"(?:\s+{alt(decimals, False)}\s+{run})?" if decimals else ""
+        words = re.compile(run + dec, _FLAGS)
     elif nw:
         words = re.compile(rf"{first_chars(nw)}{alt(nw, False)}(?:\s*{alt(nw + fillers, False)})*", _FLAGS)
     classifiers = lex.words("classifiers")
@@ -167,8 +172,10 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
         percent_before=Tail.of([w for w in lex.words("percent") if w[:1].isalpha()], sp),
         currency_after=re.compile(ws + "(?:" + alt(currencies, sp, lead=False)
                                   + (r"|(?-i:" + alt(codes, True, lead=False) + ")" if codes else "") + ")", _FLAGS),
+        # the word between a scale and its currency ("milliards de dollars"); a language whose YAML
+        # names none takes any short word there, and only before a currency ("miliardi di dollari")
         scale_link=(re.compile(ws + alt(lex.words("scale_links"), sp, lead=True) + ws, _FLAGS)
-                    if lex.words("scale_links") else None),
+                    if lex.words("scale_links") else re.compile(r"\s+[^\W\d_]{1,3}\s+") if sp else None),
         currency_before=Tails((Tail.of(currencies, sp), Tail.of(codes, True, case=True))),
         times_after=re.compile(ws + alt(lex.words("times_words"), sp, lead=False), _FLAGS),
         rate_after=re.compile(
