@@ -2,6 +2,8 @@
 names and body names that `attribution` builds on. All words come from `lexicons/<lang>.yaml`."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -72,31 +74,13 @@ class Terms:
     not_names: frozenset = frozenset()
 
     # -- matching ------------------------------------------------------------------------
-    def _pattern(self, words: list[str], first_letter_free: bool = False) -> re.Pattern | None:
-        words = sorted({w for w in words if w}, key=len, reverse=True)
-        if not words:
-            return None
-        parts = []
-        for w in words:
-            body = literal(w)
-            if first_letter_free and w[0].lower() != w[0].upper():
-                body = f"[{re.escape(w[0].lower())}{re.escape(w[0].upper())}]" + literal(w[1:])
-            parts.append(body)
-        alt = "|".join(parts)
-        flags = re.IGNORECASE if first_letter_free else 0  # titles: "Phó tổng giám đốc" = "Phó Tổng Giám đốc"
-        if self.spaced:
-            return re.compile(bounded(alt), flags)
-        return re.compile(rf"(?:{alt})", flags)
-
     def find(self, kind: str, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Occurrences of the `kind` terms (titles, honorifics, credit_after, ...) in text[start:end]."""
         end = len(text) if end is None else end
         table = getattr(self, kind)
-        words = list(table)
-        pat = self._pattern(words, first_letter_free=kind == "titles")
+        pat, lookup = _term_pattern(tuple(table), kind == "titles", self.spaced)
         if pat is None:
             return []
-        lookup = {norm(w): w for w in words}
         out = []
         for m in pat.finditer(text, start, end):
             key = lookup.get(norm(m.group(0))) or lookup.get(norm(m.group(0)[0].swapcase() + m.group(0)[1:]))
@@ -108,6 +92,25 @@ class Terms:
         """The longest `kind` term starting exactly at `pos`."""
         hits = [m for m in self.find(kind, text, pos, min(len(text), pos + 80)) if m.start == pos]
         return max(hits, key=lambda m: m.end, default=None)
+
+
+@lru_cache(maxsize=512)
+def _term_pattern(words: tuple[str, ...], first_letter_free: bool, spaced: bool) -> tuple[re.Pattern | None, dict]:
+    """The compiled alternation of a term list (longest first) and the term of each matched form,
+    built once per list: `Terms.find` runs on every sentence, and rebuilt them each time."""
+    lookup = {norm(w): w for w in words}
+    words = tuple(sorted({w for w in words if w}, key=len, reverse=True))
+    if not words:
+        return None, lookup
+    parts = []
+    for w in words:
+        body = literal(w)
+        if first_letter_free and w[0].lower() != w[0].upper():
+            body = f"[{re.escape(w[0].lower())}{re.escape(w[0].upper())}]" + literal(w[1:])
+        parts.append(body)
+    alt = "|".join(parts)
+    flags = re.IGNORECASE if first_letter_free else 0  # titles: "Phó tổng giám đốc" = "Phó Tổng Giám đốc"
+    return (re.compile(bounded(alt), flags) if spaced else re.compile(rf"(?:{alt})", flags)), lookup
 
 
 def load_terms(lex: Lexicon) -> Terms:
