@@ -97,30 +97,35 @@ def generic_credits(articles: pd.DataFrame, resources: "Resources | str | Path |
 
 
 def _assign(mentions: pd.DataFrame, credits: pd.DataFrame) -> pd.DataFrame:
+    """Each mention's speaker: the credit of its sentence, else of its paragraph's opening
+    sentence, else a credit opening the article; the nearest credit before the figure, else the
+    first after it. Plain records per source (pandas filters per mention were most of the step)."""
     out = mentions.copy()
     who, titles, scopes = [], [], []
-    by_source = {sid: g for sid, g in credits.groupby("source_id")}
-    empty = credits.iloc[0:0]
-    for m in mentions.itertuples(index=False):
-        c = by_source.get(m.source_id, empty)
-        here, scope = c[c["sentence_start"] == m.sentence_start], "sentence"
-        if here.empty:
-            here, scope = c[(c["sentence_start"] == c["paragraph_start"]) & (c["paragraph_start"] <= m.start)
-                            & (m.start < c["paragraph_end"])], "paragraph"
-        if here.empty:
+    cols = ["sentence_start", "paragraph_start", "paragraph_end", "start", "speaker", "speaker_title"]
+    by_source: dict[str, list[dict]] = {}
+    for rec in credits[["source_id", *cols]].to_dict("records"):
+        by_source.setdefault(rec["source_id"], []).append(rec)
+    for sid, m_start, m_sent in zip(mentions["source_id"], mentions["start"], mentions["sentence_start"]):
+        c = by_source.get(sid, [])
+        here, scope = [r for r in c if r["sentence_start"] == m_sent], "sentence"
+        if not here:
+            here, scope = [r for r in c if r["sentence_start"] == r["paragraph_start"]
+                           and r["paragraph_start"] <= m_start < r["paragraph_end"]], "paragraph"
+        if not here and c:
             # a credit that opens the article ("Menurut perwakilan pimpinan kota …,") frames the
             # paragraphs that carry no credit of their own; marked as such, never silently
-            first_para = c["paragraph_start"].min() if not c.empty else None
-            lead = c[(c["paragraph_start"] == first_para) & (c["sentence_start"] == first_para)
-                     & c["speaker_title"].isna()]
-            here, scope = lead[lead["start"] <= m.start], "article lead"
-        if here.empty:
+            first_para = min(r["paragraph_start"] for r in c)
+            here, scope = [r for r in c if r["paragraph_start"] == first_para and r["sentence_start"] == first_para
+                           and pd.isna(r["speaker_title"]) and r["start"] <= m_start], "article lead"
+        if not here:
             who.append(None)
             titles.append(None)
             scopes.append(None)
             continue
-        before = here[here["start"] <= m.start]
-        pick = before.loc[before["start"].idxmax()] if not before.empty else here.loc[here["start"].idxmin()]
+        before = [r for r in here if r["start"] <= m_start]
+        pick = (max(before, key=lambda r: r["start"]) if before  # the first of equal starts, as idxmax
+                else min(here, key=lambda r: r["start"]))
         who.append(pick["speaker"])
         titles.append(pick["speaker_title"])
         scopes.append(scope)
