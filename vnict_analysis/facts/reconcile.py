@@ -215,8 +215,11 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
     assigned = out[out["indicator"].notna() | out["link_key"].notna()]
     keys = assigned.apply(fact_key, axis=1) if len(assigned) else pd.Series(dtype=object)
     facts = []
-    for fid in sorted(set(keys)):
-        group = assigned[keys == fid]
+    members_of = assigned.groupby(keys, sort=True).indices if len(assigned) else {}  # one pass, not a mask per fact
+    pref_cols = [c for c in ("translated_from", "qualifier", "published", "mention_id") if c in out.columns]
+    pref_rows = out[pref_cols].to_dict("index")
+    for fid, positions in members_of.items():
+        group = assigned.iloc[positions]
         clusters = _clusters(group, tolerance)
         origin = group["duplicate_of"].where(group["duplicate_of"].notna(), group["source_id"])
         n_src = {i: origin.loc[c].nunique() for i, c in enumerate(clusters)}
@@ -227,7 +230,7 @@ def reconcile(mentions: pd.DataFrame, tolerance: float = 0.005) -> tuple[pd.Data
         best_idx, best_key = None, None
         for ci, members in enumerate(clusters):
             for idx in members:
-                key = _preference(out.loc[idx], n_src[ci])
+                key = _preference(pref_rows[idx], n_src[ci])
                 if best_key is None or key < best_key:
                     best_idx, best_key = idx, key
         best_cluster = next(c for c in clusters if best_idx in c)
