@@ -104,9 +104,10 @@ def _assign(mentions: pd.DataFrame, credits: pd.DataFrame) -> pd.DataFrame:
     who, titles, scopes = [], [], []
     cols = ["sentence_start", "paragraph_start", "paragraph_end", "start", "speaker", "speaker_title"]
     by_source: dict[str, list[dict]] = {}
-    for rec in credits[["source_id", *cols]].to_dict("records"):
+    for rec in credits.reindex(columns=["source_id", *cols]).to_dict("records"):
         by_source.setdefault(rec["source_id"], []).append(rec)
-    for sid, m_start, m_sent in zip(mentions["source_id"], mentions["start"], mentions["sentence_start"]):
+    cells = mentions.reindex(columns=["source_id", "start", "sentence_start"])
+    for sid, m_start, m_sent in zip(cells["source_id"], cells["start"], cells["sentence_start"]):
         c = by_source.get(sid, [])
         here, scope = [r for r in c if r["sentence_start"] == m_sent], "sentence"
         if not here:
