@@ -12,6 +12,7 @@ in Hangul, kana, Han, Cyrillic, Thai and Latin resolved to one key.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from difflib import SequenceMatcher
@@ -144,16 +145,22 @@ def _join_unresolved(out: pd.DataFrame, readings: dict) -> None:
     """Names with no Latin match, written in different scripts, that share a skeleton closely and a
     title take one key (the same official in Japanese and Korean articles with no Latin one)."""
     open_rows = [i for i in readings if str(out.at[i, "person_match"]).startswith("unresolved: romanised")]
-    for n, i in enumerate(open_rows):
-        for j in open_rows[:n]:
-            a, b = skeleton(readings[i][0]), skeleton(readings[j][0])
-            same_title = out.at[i, "title"] == out.at[j, "title"]
-            if a and b and out.at[i, "person_key"] != out.at[j, "person_key"] and same_title and \
+    shape = {i: skeleton(readings[i][0]) for i in open_rows}  # once per row, not once per pair
+    earlier: dict = {}  # title -> the open rows before, in order: only names under one title may join
+    for i in open_rows:
+        title = out.at[i, "title"]
+        if isinstance(title, float) and math.isnan(title):  # no title is never "the same title"
+            continue
+        a = shape[i]
+        for j in earlier.get(title, []):
+            b = shape[j]
+            if a and b and out.at[i, "person_key"] != out.at[j, "person_key"] and \
                     SequenceMatcher(None, a, b).ratio() >= MATCH_ALONE:
                 out.at[i, "person_key"] = out.at[j, "person_key"]
                 out.at[i, "person_match"] = (f"{readings[i][1]} '{readings[i][0]}' matched to {readings[j][1]} "
                                              f"'{readings[j][0]}' (no Latin name in the corpus)")
                 break
+        earlier.setdefault(title, []).append(i)
 
 
 def _gloss(row) -> str | None:
