@@ -57,6 +57,25 @@ def _digit_candidates(text: str, norm: str, r: Rules) -> list[Candidate]:
     return out
 
 
+class _Spans:
+    """Character spans merged into disjoint runs, with membership by bisection: a check per
+    candidate against every date of a long text was quadratic (100 KB of dates took minutes)."""
+
+    def __init__(self, spans) -> None:
+        runs: list[list[int]] = []
+        for a, b in sorted(spans):
+            if runs and a <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], b)
+            else:
+                runs.append([a, b])
+        self.starts = [a for a, _ in runs]
+        self.ends = [b for _, b in runs]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
 def _quantity_after(text: str, pos: int, r: Rules) -> bool:
     """A scale, currency or percent word right after digit groups: "im Jahr 2030 1000 Milliarden
     US-Dollar" is a year and an amount side by side, not a phone number."""
@@ -256,16 +275,17 @@ def _scan_rows(text: str, lang: str, source_id: str | None, resources: "Resource
     taken = [(c.start, c.end) for c in digits]
     cands = _merge_subunits(sorted(digits + _word_candidates(text, taken, r), key=lambda c: c.num_start), text, r)
     denominators = {c.extra["denominator"] for c in cands if "denominator" in c.extra}
-    spans = [(m.start(), m.end(), "date") for m in DATES.finditer(norm)
-             if not (m.start() and norm[m.start() - 1] in "0123456789.,/")]
-    spans += [(m.start(), m.end(), "phone number") for m in PHONES.finditer(norm) if not _quantity_after(text, m.end(), r)]
+    dates = _Spans((m.start(), m.end()) for m in DATES.finditer(norm)
+                   if not (m.start() and norm[m.start() - 1] in "0123456789.,/"))
+    phones = _Spans((m.start(), m.end()) for m in PHONES.finditer(norm) if not _quantity_after(text, m.end(), r))
+    boiler_spans = _Spans((a, b) for a, b, _ in boiler)
     for c in cands:
-        hit = next((why for a, b, why in spans if a <= c.num_start < b), None)
+        hit = "date" if c.num_start in dates else "phone number" if c.num_start in phones else None
         if (hit and c.reason != "year") or hit == "phone number":  # a year inside a date stays a year
             c.reason = hit
         if (c.num_start, c.num_end) in denominators:
             c.reason = "rate denominator"
-        elif any(a <= c.num_start < b for a, b, _ in boiler):
+        elif c.num_start in boiler_spans:
             c.reason = "boilerplate"
     figs = [c for c in cands if c.reason is None]
     _mark_ranges(figs, text, r)
