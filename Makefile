@@ -6,7 +6,7 @@ PARAMS  ?= book/params.yaml
 RAW     := data/raw
 DERIVED := data/derived
 
-.PHONY: venv test data book book-hcmc clean bench
+.PHONY: venv test data book book-hcmc clean bench bench-pipeline
 
 $(BIN)/activate: requirements.txt pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "need $(PY) on PATH" >&2; exit 1; }
@@ -41,6 +41,9 @@ book-hcmc:
 
 bench: venv
 	$(BIN)/python benchmarks/extract_speed.py
+
+bench-pipeline: venv
+	$(BIN)/python benchmarks/pipeline_speed.py --n 2000
 
 clean:
 	rm -rf _build $(DERIVED)
