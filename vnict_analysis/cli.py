@@ -181,10 +181,11 @@ def cmd_attributions(args) -> int:
 
     _check_outputs(args.output, args.findings, args.skipped)
     articles = _load(args)
-    attributions = extract_attributions(fold_copies(articles), failures=args.failures)  # copies read once
+    read = fold_copies(articles)  # exact copies are read once
+    attributions = extract_attributions(read, failures=args.failures)
     write_table(attributions, args.output, _meta(args, articles, "One row per person mention with a role."))
     if args.findings:
-        mentions, _ = extract(fold_copies(articles), failures=args.failures)
+        mentions, _ = extract(read, failures=args.failures)
         credited, _ = figures_to_facts(articles, mentions, attributions, load_indicators())
         write_table(findings(attributions, credited), args.findings,
                     _meta(args, articles, "One row per discrepancy in titles, bodies and credits, with evidence."))

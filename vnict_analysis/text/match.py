@@ -76,7 +76,7 @@ class WordMatcher:
         """``(start, end, word)`` of every word found in `text`, left to right."""
         if self._automaton is None or not text:
             return []
-        kept = [i for i, ch in enumerate(text) if not ch.isspace() and not _WS.match(ch)]
+        kept = [i for i, ch in enumerate(text) if not ch.isspace()]  # str.isspace is re's \s
         squeezed = "".join(text[i] for i in kept)
         starts: dict[int, list[int]] = {}
         for end, (n, ranks) in self._automaton.iter(squeezed):
