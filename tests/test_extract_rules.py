@@ -77,6 +77,21 @@ def test_buddhist_era_and_comparison_year():
     assert list(df["period"]) == [2022]  # compared with 2021 -> the figure is for 2022
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("2025년 매출은 1,980억 달러로, 2024년 대비 26% 증가했다.", "ko"),   # the base year is followed by 대비
+    ("2025年の売上高は1980億ドルで、2024年比26%増となった。", "ja"),       # ... by 比
+    ("2025年收入达1980亿美元，与2024年相比增长26%。", "zh"),             # ... by 相比
+])
+def test_base_year_after_its_year_in_head_final_languages(text, lang):
+    df = extract_figures(text, lang, "t")
+    assert list(df["value"]) == [198e9, 26.0] and list(df["period"]) == [2025, 2025]
+
+
+def test_result_against_the_plan_is_an_actual():
+    df = extract_figures("2025년 매출은 연간 계획 대비 16% 초과 달성했다.", "ko", "t")
+    assert list(df["qualifier"]) == ["actual"]
+
+
 @pytest.mark.parametrize("text,lang,reason", [
     ("Nghị quyết số 52-NQ/TW được ban hành.", "vi", "document number"),
     ("Sesuai Peraturan Nomor 12 tahun 2020.", "id", "label or ordinal"),

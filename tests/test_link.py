@@ -81,6 +81,22 @@ def test_same_number_different_fact_never_merges(tmp_path):
     assert _fact_of(res, "a_en", 16.5) != _fact_of(res, "b_en", 16.5) or _fact_of(res, "a_en", 16.5) is None
 
 
+def test_target_links_an_unmarked_figure_but_not_an_actual(tmp_path):
+    # a strategy's target written with and without a target word is one fact; an achieved level
+    # of the same number is not
+    texts = {"a_en": "By 2030 Vietnam aims to have 120 chip design firms and 15 packaging plants.",
+             "b_fr": "D'ici 2030, le Vietnam comptera 120 entreprises de conception de puces et 15 usines d'emballage.",
+             "c_en": "In 2030 Vietnam reached 120 chip design firms, the ministry reported."}
+    res = va.run([_corpus(tmp_path, texts)])
+    m = res.mentions.set_index(["source_id", "value"])
+    assert m.loc[("a_en", 120.0), "qualifier"] == "target" and m.loc[("b_fr", 120.0), "qualifier"] is None
+    assert m.loc[("c_en", 120.0), "qualifier"] == "actual"
+    assert _fact_of(res, "a_en", 15.0) == _fact_of(res, "b_fr", 15.0) is not None  # target and unmarked: one
+    # the unmarked 120 joins one side, never both: a target and an actual are not bridged into one fact
+    assert _fact_of(res, "b_fr", 120.0) in {_fact_of(res, "a_en", 120.0), _fact_of(res, "c_en", 120.0)}
+    assert _fact_of(res, "c_en", 120.0) != _fact_of(res, "a_en", 120.0)
+
+
 def test_counts_of_different_things_do_not_link(tmp_path):
     texts = {"a_id": "Kota ini berfokus pada tiga bidang utama: infrastruktur, manusia, dan insentif.",
              "b_id": "Proyek ini disusun berdasarkan tiga poros: infrastruktur, data, dan aplikasi."}
@@ -147,10 +163,13 @@ def test_copies_are_one_source(tmp_path):
 # "about 12%" and "12.1%" became a rounding of one another (the reference files them under the
 # conflict with 10.4%), while its agreements rose from 75 to 77 of 88. Two equal figures of one
 # article joined only when their words overlap (link.SAME_SOURCE_WORDS) cost last 95 -> 89 and
-# holdout 268 -> 264 agreements and saved 6 of 20 wrong merges (final2 7 -> 4).
+# holdout 268 -> 264 agreements and saved 6 of 20 wrong merges (final2 7 -> 4). A target against an
+# unmarked figure or an estimate became a penalty instead of a veto (+48 agreements over the seven
+# sets, final 113 -> 121, final2 140 -> 161) and cost one merge in final: a training target of
+# 50,000 engineers and a French article's unlabelled 50.000 (an expert's estimate of demand).
 @pytest.mark.parametrize("name,agree,conflicts,merged", [
-    ("dev", 0.93, 0.60, 1), ("final", 0.76, 0.75, 1), ("last", 0.81, 0.0, 3), ("holdout", 0.91, 0.10, 3), ("sealed", 0.85, 0.35, 3),
-    ("fresh", 0.85, 0.30, 2), ("final2", 0.72, 0.30, 4)])
+    ("dev", 0.93, 0.60, 1), ("final", 0.83, 0.75, 2), ("last", 0.81, 0.0, 3), ("holdout", 0.91, 0.10, 3), ("sealed", 0.85, 0.35, 3),
+    ("fresh", 0.85, 0.30, 2), ("final2", 0.83, 0.45, 4)])
 def test_cluster_set_scores(name, agree, conflicts, merged):
     score, _ = score_cluster_folder(CLUSTERS / name)
     pairs = score.agree + score.rounded

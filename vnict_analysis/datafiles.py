@@ -127,6 +127,7 @@ class LexiconFile(_Model):
     script_spaces: bool = True
     cues_follow: bool = False
     compounds: bool = False           # words join into compounds (German): a concept may end one
+    capitalised_nouns: bool = False   # every noun has a capital (German): "120 Firmen" is counted, not a name
     numbers: Numbers = Numbers()
     negative_words: Words = []
     percent: Words = []
@@ -145,6 +146,7 @@ class LexiconFile(_Model):
     qualifiers: Qualifiers = Qualifiers()
     calendar: Calendar = Calendar()
     comparison_words: Words = []
+    comparison_after: Words = []      # after the year, in head-final languages: "2024년 대비", "2024年比"
     present_words: Words = []
     label_words: Words = []
     rank_words_after: Words = []

@@ -177,8 +177,15 @@ CANNOT_LINK = (_VETO_TARGET, _VETO_INDICATORS)
 _EXCLUSIVE = ": measures one figure cannot be at once"
 
 
-def _cannot_link(reasons: pd.Series) -> pd.Series:
-    return reasons.isin(CANNOT_LINK) | reasons.str.endswith(_EXCLUSIVE, na=False)
+_KIND_CLASH = "target vs level -4"   # an explicit target against an explicit actual: never one fact
+
+
+def _cannot_link(links: pd.DataFrame) -> pd.Series:
+    """Rows whose two mentions no chain of other links may join: a veto that says so, or a rejected
+    target against an actual (an unmarked figure between them must not bridge the two)."""
+    reasons = links["reasons"]
+    return reasons.isin(CANNOT_LINK) | reasons.str.endswith(_EXCLUSIVE, na=False) | \
+        ((links["decision"] == "rejected") & (links["kind"] == _KIND_CLASH))
 
 
 _REASON_KEYS = ("value", "period", "indicator", "concepts", "label", "entity", "story", "counted", "published", "kind")
@@ -409,10 +416,17 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             veto = veto or "rounded values whose concepts differ"
         ka = "target" if a["qualifier"] == "target" else "level"
         kb = "target" if b["qualifier"] == "target" else "level"
-        if ka != kb:
+        other = b["qualifier"] if ka == "target" else a["qualifier"]
+        if ka != kb and other != "actual" and (_missing(pa) or _missing(pb) or int(pa) == int(pb) or
+                                               "sentence" != a.get("period_source") or "sentence" != b.get("period_source")):
+            # a target against an unmarked figure or an estimate: wording that did not say "reached"
+            # is no evidence of a level ("10 plants by 2030" in a strategy is its target)
+            reasons["kind"] = f"target vs {other if isinstance(other, str) else 'unmarked'} -1"
+            score -= 1
+        elif ka != kb:
             if same and specific[i] and (_missing(pa) or _missing(pb) or int(pa) == int(pb)):
                 # qualifier cues are read less reliably than a specific equal value for the same year
-                reasons["kind"] = "target vs level -4"
+                reasons["kind"] = _KIND_CLASH
                 score -= 4
             else:
                 veto = veto or _VETO_TARGET
@@ -458,7 +472,7 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
     values = list(m["value"])
     sources = list(m["source_id"])
     sentences = list(zip(m["source_id"], m["sentence_start"]))
-    vetoed = links[_cannot_link(links["reasons"])]
+    vetoed = links[_cannot_link(links)]
     cannot_of: dict[int, set] = defaultdict(set)
     for a, b in zip(vetoed["mention_a"], vetoed["mention_b"]):
         if a in pos and b in pos:

@@ -95,6 +95,8 @@ def product_name(before: str, text: str, e: int, r: Rules) -> bool:
     if not _CAPITALISED.match(word) or word.lower() in r.known_words:
         return False
     nxt = text[e:e + 2]
+    if r.lex.data.get("capitalised_nouns"):  # "Land 120 Firmen": nouns are capitalised, only a clause end tells
+        return not nxt or nxt[0] in ".,;:)!?\n"
     return not nxt or nxt[0] in ".,;:)!?\n" or (len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper())
 
 

@@ -22,8 +22,10 @@ CUE_PRECEDENCE = {"actual": 1, "estimate": 2, "target": 3}
 
 
 def _is_comparison(year: Candidate, text: str, floor: int, r: Rules) -> bool:
-    """A year introduced by "compared with" / "since" is a base, not the figure's period."""
+    """A year introduced by "compared with" / "since" (or followed by "대비" / "比") is a base, not the figure's period."""
     head = text[max(floor, year.num_start - 40): year.num_start]
+    if r.comparison_after is not None and r.comparison_after.match(text, year.end):
+        return True  # "2024년 대비", "2024年比": the base follows in head-final languages
     return bool(r.comparison_before.search(head))
 
 

@@ -83,6 +83,7 @@ class Rules:
     month_before: Tail
     date_after: re.Pattern
     year_suffix: re.Pattern
+    comparison_after: re.Pattern | None
     spec_after: re.Pattern
     bound_after: re.Pattern
     bound_after_kinds: dict[str, str]
@@ -203,6 +204,9 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
         superlatives=(re.compile(r"(?<!\w)" + alt(lex.words("superlatives"), False) + r"(?!\w)", _FLAGS)
                       if lex.words("superlatives") else None),
         rank_after=re.compile(ws + alt(lex.words("rank_words_after"), sp), _FLAGS),
+        comparison_after=(re.compile(r"\s*(?:" + alt(lex.calendar("year_suffixes", []) or [], False) + r")?\s*"
+                                     + alt(lex.words("comparison_after"), False), _FLAGS)
+                          if lex.words("comparison_after") else None),
         comparison_before=re.compile(
             alt(lex.words("comparison_words"), sp) + r"(?:\s*\S+){0,2}?\s*" + r"$", _FLAGS
         ),
