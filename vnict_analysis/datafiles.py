@@ -251,6 +251,7 @@ class ConceptsFile(_Model):
 
     concepts: dict[Text, dict[Lang, Words]] = {}
     exclusive: list[list[Text]] = []  # concepts one figure cannot be at once: [growth, share_of_gdp]
+    generic: list[Text] = []          # concepts that say how, not what: "growth" alone is no shared subject
 
 
 # ---------------------------------------------------------------- sources.yaml and book parameters

@@ -46,6 +46,8 @@ from .reconcile import fact_key, hundred_apart, interval, power_of_ten_apart
 AGREE_AT = 5.0
 BUCKET_CAP = 64             # a value bucket larger than this compares equal values only
 CONFLICT_AT = 5.5
+CLOSE_RATIO, FAR_RATIO = 1.1, 3.0   # different values within 10% (+1) or 3 times apart and more (-3)
+CONFLICT_WORDS = 0.3        # label-word overlap (one language) that names one subject without a specific concept
 STORY_MIN_BITS = 3.0        # a story needs at least this many bits of shared values...
 STORY_SIZE = 4              # ...and log2(N / STORY_SIZE) + 1 in a corpus of N articles
 STORY_DF_CAP = 32           # values held by more articles are not story evidence
@@ -67,6 +69,11 @@ def load_concepts(resources: Resources | None = None) -> dict[str, dict[str, lis
 def load_exclusive(resources: Resources | None = None) -> list[tuple[str, str]]:
     """Pairs of concepts one figure cannot be at once (``exclusive`` in ``concepts.yaml``)."""
     return [tuple(p) for p in _concepts_file(resources).get("exclusive") or [] if len(p) == 2]
+
+
+def load_generic(resources: Resources | None = None) -> frozenset[str]:
+    """Concepts that say how a figure is given, not what it measures (``generic`` in ``concepts.yaml``)."""
+    return frozenset(_concepts_file(resources).get("generic") or [])
 
 
 def _concepts_file(resources: Resources | None) -> dict:
@@ -165,6 +172,7 @@ def _days_apart(a, b) -> int | None:
 #: through other articles (None: no such test): "3 phases" and "3 fabs" of one strategy are two
 #: facts. Measured on the cluster sets: 6 fewer wrong merges of 20, 7 fewer agreements of ~1,500.
 SAME_SOURCE_WORDS: float | None = 0.08
+PERIOD_VETO_DIGITS = 1          # a value of this many significant digits given for two years is two facts
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
@@ -212,6 +220,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         origin = list(m["source_id"])
     desc = described.reset_index(drop=True) if described is not None else describe_mentions(m, articles, resources)
     exclusive = load_exclusive(resources)
+    generic = load_generic(resources)
     n = len(m)
     vkey = [(u, _value_key(v)) for u, v in zip(m["unit"], m["value"])]  # (unit, value to 4 digits)
     freq = Counter(vkey)
@@ -324,6 +333,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         reasons, score, veto = {}, 0.0, None
         lo, hi = max(ivals[i][0], ivals[j][0]), min(ivals[i][1], ivals[j][1])
         same = abs(a["value"] - b["value"]) <= 1e-9 * max(abs(a["value"]), abs(b["value"]), 1.0)
+        related = False  # values in a known relation: a power of ten or 100 points apart
         overlap = lo <= hi
         w_value = min(8.0, math.log2(n / freq[vkey[i]]) + 1.0)
         if same:
@@ -334,6 +344,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             score += w_value / 2
         else:
             p10 = power_of_ten_apart(abs(a["value"]), abs(b["value"]))
+            related = bool(p10) or (a["unit"] == "percent" and hundred_apart(float(a["value"]), float(b["value"])))
             if a["unit"] == "percent" and hundred_apart(float(a["value"]), float(b["value"])):
                 reasons["value"] = "100 points apart (x% above vs 100+x% of a base?) +3"
                 score += 3
@@ -341,7 +352,18 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                 reasons["value"] = f"apart by exactly 10^{p10} (a scale slip?) +3"
                 score += 3
             else:
-                reasons["value"] = "different"
+                # a misprint or a revised figure stays near the value (321.7 vs 312.7); a value many
+                # times another with no scale word between them is another quantity
+                lo_v, hi_v = sorted((abs(float(a["value"])), abs(float(b["value"]))))
+                ratio = hi_v / lo_v if lo_v else math.inf
+                if ratio <= CLOSE_RATIO:
+                    reasons["value"] = f"different, within {100 * (ratio - 1):.0f}% +1"
+                    score += 1
+                elif ratio >= FAR_RATIO:
+                    reasons["value"] = f"different, {ratio:.1f} times apart -3"
+                    score -= 3
+                else:
+                    reasons["value"] = "different"
         pa, pb = a["period"], b["period"]
         if not _missing(pa) and not _missing(pb):
             if int(pa) == int(pb):
@@ -350,6 +372,8 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             elif a.get("period_source") == b.get("period_source") == "sentence":
                 reasons["period"] = f"{int(pa)} vs {int(pb)} -5"  # strong, not a veto: years are misread too
                 score -= 5
+                if min(len(sig[i]), len(sig[j])) <= PERIOD_VETO_DIGITS:
+                    veto = veto or "a round value given for two different years"  # 100% by 2025, 100% by 2030
             else:  # a year read from a comparison ("vs 2022") or the context is weak evidence
                 reasons["period"] = f"{int(pa)} vs {int(pb)} (one read from context or a comparison) -2"
                 score -= 2
@@ -437,7 +461,10 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             decision = "rejected"
         elif (same or overlap) and score >= AGREE_AT:
             decision = "agree" if same else "agree_rounded"
-        elif not (same or overlap) and co_reported and _jaccard(ca, cb) >= 0.34 and score >= CONFLICT_AT:
+        elif not (same or overlap) and co_reported and _jaccard(ca, cb) >= 0.34 and score >= CONFLICT_AT and \
+                (_missing(pa) or _missing(pb) or int(pa) == int(pb)) and (  # two years, two values: a series
+                (ca & cb) - generic or (isinstance(ia, str) and ia == ib) or related or
+                (a["lang"] == b["lang"] and _jaccard(words_of[i], words_of[j]) >= CONFLICT_WORDS)):
             decision = "conflict"
         else:
             decision = "rejected"
@@ -487,6 +514,15 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
     comp_sentences: dict[int, set] = {i: {sentences[i]} for i in range(len(m))}
     comp_by_source: dict[int, dict] = {i: {sources[i]: [i]} for i in range(len(m))}
     comp_cannot: dict[int, set] = {i: set(cannot_of[i]) for i in cannot_of}
+    counted_of = [c.lower() if isinstance(c, str) else None for c in m["counted"]]
+    concepts_of = list(desc["concepts"])
+
+    def _unlike(x: int, y: int) -> bool:
+        """Two mentions of one article that name different counted things or disjoint concepts."""
+        if counted_of[x] and counted_of[y] and counted_of[x] != counted_of[y]:
+            return True
+        return bool(concepts_of[x] and concepts_of[y] and not concepts_of[x] & concepts_of[y])
+
     for r in acc.itertuples():
         i, j = find(pos[r.mention_a]), find(pos[r.mention_b])
         if i == j:
@@ -497,15 +533,23 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
         # own comparison was vetoed (transitive links must not chain one year's figure to another's)
         big, small = comp_by_source[i], comp_by_source[j]
         shared_src = small.keys() & big.keys()
+        # ...unless the link is a scale slip: one article writing "43.1 trillion" and, further on,
+        # "431 trillion" for it holds a conflict within that source
+        slip = r.decision == "conflict" and str(r.value).startswith("apart by exactly 10^")
         ok = comp_sentences[i].isdisjoint(comp_sentences[j]) and all(
-            vkeys[big[src][0]] == vkeys[small[src][0]] for src in shared_src)
+            vkeys[big[src][0]] == vkeys[small[src][0]] or
+            (slip and power_of_ten_apart(abs(values[big[src][0]]), abs(values[small[src][0]])))
+            for src in shared_src)
         if ok and comp_cannot:
             cannot_i = comp_cannot.get(i)
             ok = not (cannot_i and any(x in cannot_i for x in members[j]))
         if ok and SAME_SOURCE_WORDS is not None:
             for src in shared_src:
-                if not any(_jaccard(words_of[x], words_of[y]) >= SAME_SOURCE_WORDS for x in big[src] for y in small[src]):
-                    ok = False  # one article's two equal figures in different words are two facts
+                # one article's two equal figures are one fact only when they are said in like words
+                # and count the same thing: "three continents" and "three cable routes" are two facts
+                if not any(_jaccard(words_of[x], words_of[y]) >= SAME_SOURCE_WORDS for x in big[src] for y in small[src]) \
+                        or any(_unlike(x, y) for x in big[src] for y in small[src]):
+                    ok = False
                     break
         if not ok:
             continue

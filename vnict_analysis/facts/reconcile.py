@@ -46,10 +46,10 @@ def interval(value: float, number_text: str, bound: str | None, tolerance: float
     lo, hi = value - slack, value + slack
     # a bound opens one side, but not without limit: "more than 60%" fits 61%, "more than 1,075
     # billion" does not fit 1,075 trillion (a dropped scale word is a conflict, not a rounding)
-    # and not past one unit of its last non-zero digit: "nearly 158 billion" is 157-158 billion,
-    # not 152 billion; "over 100 million" may be 125 million
+    # and not past half a unit of its last non-zero digit: "nearly 158 billion" is 157.5-158
+    # billion, not 152 billion; "nearly 500 million" is not 400 million; "over 100 million" may be 125
     nonzero = digits.rstrip("0")
-    step = abs(value) / int(nonzero) if nonzero else 0.0
+    step = 0.5 * abs(value) / int(nonzero) if nonzero else 0.0
     if bound == "more_than":
         hi = max(hi, min(value * BOUND_REACH, value + step)) if value >= 0 else math.inf
     elif bound == "less_than":
