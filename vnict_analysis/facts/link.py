@@ -9,23 +9,30 @@ piece of evidence, each kept as a reason in the links table:
 
 ==============  ==========================================================================
 value           equal: +log2(N / n) capped at 8 (a seven-digit amount is near-unique, 20% is
-                common; n = mentions in the corpus with that value); rounded: half of it
+                common; n = mentions in the corpus with that value); rounded: half of it;
+                different: +1 within 10%, -3 when 3 times apart or more; a power of ten or
+                100 points apart +3 (a scale slip, another base)
 period          same year +1.5; one missing -0.5; different years read in the figure's own
                 sentence -5 (strong, not a veto: a base year is sometimes read as the period);
-                otherwise (a year from a comparison or the context) -2
+                otherwise (a year from a comparison or the context) -2; a one-digit value
+                given for two years in the figures' own sentences: no link
 indicator       both registered and equal +4; different -3 when the values are equal and rare, else no link
 concepts        Jaccard of the concept sets (``concepts.yaml``, any language) x 4; none shared -3
 label           Jaccard of the words around the figures (same language) x 3
 entity          same +1; different -1.5 (entities are read less reliably than values)
 counted         counts of different nouns in one language ("3 fields" vs "3 axes") -3
 published       two undated figures published more than 180 days apart -3
-kind            target vs level: -4 when the values are equal, specific and not for two different years, else no link
+kind            a target vs an actual: -4 when the values are equal, specific and not for two
+                different years, else no link (and no chain through other mentions); a target vs
+                an unmarked figure or an estimate: -1
 story           the two articles share k other specific values: +min(3, k) (co-reporting)
 ==============  ==========================================================================
 
 Weights are set by hand from the dev cluster set (documented here and in the book's methods page);
 agreement is accepted at `AGREE_AT`, a conflict (same concept, period and unit, different value,
-inside a co-reported story, values apart by a power of ten +3) at `CONFLICT_AT`.
+inside a co-reported story, values apart by a power of ten +3) at `CONFLICT_AT`, when the two are for
+one year and share a concept beyond the `generic` ones (growth, target), the same indicator, words
+(`CONFLICT_WORDS`, one language) or a value relation (a power of ten, 100 points).
 """
 from __future__ import annotations
 
