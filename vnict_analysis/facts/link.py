@@ -401,8 +401,10 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         else:
             reasons["indicator"] = "not both registered"
         ca, cb = concepts_of[i], concepts_of[j]
+        # both name what they measure beyond the generic concepts, and nothing of it is shared
+        subject_clash = bool(ca - generic) and bool(cb - generic) and not (ca & cb) - generic
         if ca and cb:
-            jac = _jaccard(ca, cb)
+            jac = 0.0 if subject_clash else _jaccard(ca, cb)  # growth of profit is not growth of revenue
             reasons["concepts"] = f"{'+'.join(sorted(ca))} vs {'+'.join(sorted(cb))}: " + \
                 (f"+{4 * jac:.1f}" if jac else "none shared -3")
             score += 4 * jac if jac else -3
@@ -435,7 +437,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
         co_reported = k_bits >= story_need
         # enough to link on: the same registered indicator, a shared concept, or an equal value in
         # two articles that co-report a story where the concepts of one side are unknown
-        evidence = (isinstance(ia, str) and ia == ib) or bool(ca & cb) or \
+        evidence = (isinstance(ia, str) and ia == ib) or (bool(ca & cb) and not subject_clash) or \
             (same and co_reported and not (ca and cb))
         if not evidence and not (w_value >= 6 and len(re.sub(r"\D", "", str(a["number_text"]))) >= 3):
             veto = veto or "no shared concept or indicator, and the value is too common to link on"
@@ -522,7 +524,8 @@ def link_keys(mentions: pd.DataFrame, links: pd.DataFrame, articles: pd.DataFram
     comp_by_source: dict[int, dict] = {i: {sources[i]: [i]} for i in range(len(m))}
     comp_cannot: dict[int, set] = {i: set(cannot_of[i]) for i in cannot_of}
     counted_of = [c.lower() if isinstance(c, str) else None for c in m["counted"]]
-    concepts_of = list(desc["concepts"])
+    generic = load_generic(resources)
+    concepts_of = [c - generic for c in desc["concepts"]]  # "growth of profit" and "growth of revenue" differ
 
     def _unlike(x: int, y: int) -> bool:
         """Two mentions of one article that name different counted things or disjoint concepts."""
