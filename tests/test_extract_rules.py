@@ -223,3 +223,15 @@ def test_rate_base_is_a_power_of_ten_not_an_amount():
     df = extract_figures("Có 38 hợp đồng quy mô trên 5 triệu USD.", "vi", "t")
     assert list(df["unit"]) == ["count", "USD"] and list(df["value"]) == [38, 5e6]
     assert list(df["bound"]) == [None, "more_than"]
+
+
+@pytest.mark.parametrize("text,lang,value,unit", [
+    ("pour atteindre 23.667 milliards de wons", "fr", 23.667e12, "KRW"),   # CLDR "wons sud-coréens", bare
+    ("un total de 5.000 millones de yenes", "es", 5e9, "JPY"),            # "yenes japoneses", bare
+    ("receita de 36,3 bilhões de wons", "pt", 36.3e9, "KRW"),
+    ("Viettel won 5 awards in 2023.", "en", 5.0, "count"),                # a word before a number is a word
+])
+def test_bare_currency_head_from_cldr(text, lang, value, unit):
+    df = extract_figures(text, lang, "t")
+    df = df[df["value"] != 2023]
+    assert len(df) == 1 and df.iloc[0]["value"] == pytest.approx(value) and df.iloc[0]["unit"] == unit

@@ -10,7 +10,7 @@ piece of evidence, each kept as a reason in the links table:
 ==============  ==========================================================================
 value           equal: +log2(N / n) capped at 8 (a seven-digit amount is near-unique, 20% is
                 common; n = mentions in the corpus with that value); rounded: half of it;
-                different: +1 within 10%, -3 when 3 times apart or more; a power of ten or
+                different: 1 - 2 log2(ratio), from +1 down to -3 (4 times apart); a power of ten or
                 100 points apart +3 (a scale slip, another base)
 period          same year +1.5; one missing -0.5; different years read in the figure's own
                 sentence -5 (strong, not a veto: a base year is sometimes read as the period);
@@ -47,14 +47,16 @@ import pandas as pd
 from ..datafiles import ConceptsFile, read_data_file
 from ..resources import Resources, as_resources
 from ..schemas import is_missing as _missing
+from ..people.registry import load_registry
 from ..text.match import bounded, literal
 from .reconcile import fact_key, hundred_apart, interval, power_of_ten_apart
 
 AGREE_AT = 5.0
 BUCKET_CAP = 64             # a value bucket larger than this compares equal values only
 CONFLICT_AT = 5.5
-CLOSE_RATIO, FAR_RATIO = 1.1, 3.0   # different values within 10% (+1) or 3 times apart and more (-3)
-CONFLICT_WORDS = 0.3        # label-word overlap (one language) that names one subject without a specific concept
+FAR_WEIGHT = 3.0            # different values: 1 - 2 log2(ratio), +1 when equal to -3 when 4 times apart
+CONFLICT_WORDS = 0.3
+_LOCAL = {"provincial", "municipal", "district"}        # label-word overlap (one language) that names one subject without a specific concept
 STORY_MIN_BITS = 3.0        # a story needs at least this many bits of shared values...
 STORY_SIZE = 4              # ...and log2(N / STORY_SIZE) + 1 in a corpus of N articles
 STORY_DF_CAP = 32           # values held by more articles are not story evidence
@@ -228,6 +230,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     desc = described.reset_index(drop=True) if described is not None else describe_mentions(m, articles, resources)
     exclusive = load_exclusive(resources)
     generic = load_generic(resources)
+    level_of = {p.get("name"): p.get("level") for p in load_registry(resources).places}
     n = len(m)
     vkey = [(u, _value_key(v)) for u, v in zip(m["unit"], m["value"])]  # (unit, value to 4 digits)
     freq = Counter(vkey)
@@ -363,14 +366,9 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                 # times another with no scale word between them is another quantity
                 lo_v, hi_v = sorted((abs(float(a["value"])), abs(float(b["value"]))))
                 ratio = hi_v / lo_v if lo_v else math.inf
-                if ratio <= CLOSE_RATIO:
-                    reasons["value"] = f"different, within {100 * (ratio - 1):.0f}% +1"
-                    score += 1
-                elif ratio >= FAR_RATIO:
-                    reasons["value"] = f"different, {ratio:.1f} times apart -3"
-                    score -= 3
-                else:
-                    reasons["value"] = "different"
+                w_apart = max(-FAR_WEIGHT, 1.0 - 2.0 * math.log2(ratio)) if math.isfinite(ratio) else -FAR_WEIGHT
+                reasons["value"] = f"different, {ratio:.2f} times apart {w_apart:+.1f}"
+                score += w_apart
         pa, pb = a["period"], b["period"]
         if not _missing(pa) and not _missing(pb):
             if int(pa) == int(pb):
@@ -425,8 +423,16 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
                     veto = veto or "undated round figures published more than 180 days apart"
         ea, eb = a.get("entity"), b.get("entity")
         if isinstance(ea, str) and isinstance(eb, str):
-            reasons["entity"] = "same +1" if ea == eb else f"{ea} vs {eb} -1.5"
-            score += 1 if ea == eb else -1.5
+            if ea == eb:
+                reasons["entity"] = "same +1"
+                score += 1
+            elif {level_of.get(ea), level_of.get(eb)} & {"national"} and {level_of.get(ea), level_of.get(eb)} & _LOCAL:
+                # a plant in Bac Ninh is also Vietnam's: one side names the country, the other a place in it
+                reasons["entity"] = f"{ea} vs {eb} (the country and a place in it) -0.5"
+                score -= 0.5
+            else:
+                reasons["entity"] = f"{ea} vs {eb} -1.5"
+                score -= 1.5
         else:
             reasons["entity"] = "unknown"
         na_, nb_ = a.get("counted"), b.get("counted")

@@ -177,7 +177,10 @@ def _compile_rules(lang: str, res: Resources) -> Rules:
         # names none takes any short word there, and only before a currency ("miliardi di dollari")
         scale_link=(re.compile(ws + alt(lex.words("scale_links"), sp, lead=True) + ws, _FLAGS)
                     if lex.words("scale_links") else re.compile(r"\s+[^\W\d_]{1,3}\s+") if sp else None),
-        currency_before=Tails((Tail.of(currencies, sp), Tail.of(codes, True, case=True))),
+        # before a number only symbols and marked forms ("$", "Rp", "S$", "US$"): a lowercase word is
+        # a word first ("won 5 awards", "dollar 5" is not written)
+        currency_before=Tails((Tail.of([c for c in currencies if not (c.isalpha() and c.islower())], sp),
+                               Tail.of(codes, True, case=True))),
         times_after=re.compile(ws + alt(lex.words("times_words"), sp, lead=False), _FLAGS),
         rate_after=re.compile(
             # each word whole ((?![\w-]) after it), so a long run of letters cannot be split in

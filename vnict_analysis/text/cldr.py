@@ -150,6 +150,49 @@ def unmarked_dollar(locale: str) -> list[str]:
     return sorted(vocab("USD") & vocab("CAD") & vocab("AUD"))
 
 
+#: The currencies a bare head word ("wons", "yens") is read as, and of several whose names share
+#: it (the South and North Korean won) the one it stands for in the news this project reads. The
+#: pound is left out: "livres", "libras", "pounds" are books and weights as often as money.
+BARE_HEAD_OWNERS = ("USD", "EUR", "CNY", "JPY", "KRW", "INR")
+
+
+@lru_cache(maxsize=256)
+def bare_currency_heads(locale: str) -> dict[str, str]:
+    """``{head word: ISO code}``: a currency's name without its country ("wons" of "wons
+    sud-coréens", "yens" of "yens japonais"), in locales whose names open with it, as the US, Canadian
+    and Australian dollars' open with "dollar" ("dollar des États-Unis"). Where the head ends the name
+    ("South Korean won") it is left out: a bare "won" there is a verb as often. A head goes to the
+    first of its currencies in
+    `BARE_HEAD_OWNERS`; heads of other currencies are left out."""
+    words = currency_words(locale)
+    dollar = set(unmarked_dollar(locale))
+    if not dollar:
+        return {}
+    # the position must be one for the US, Canadian and Australian dollars alike: in Russian
+    # "доллар США" puts it first but "канадский доллар" last, so no head is trusted there
+    names = [n.split(" ") for code in ("USD", "CAD", "AUD") for n in words.get(code, []) if " " in n]
+    firsts = sum(1 for n in names if n[0] in dollar)
+    lasts = sum(1 for n in names if n[-1] in dollar)
+    if not names or (firsts and lasts) or not firsts:
+        return {}  # a head that ends the name ("South Korean won") is a word of its own too: "won 5 awards"
+    at = 0
+    owners: dict[str, set[str]] = {}
+    for code, names in words.items():
+        for n in names:
+            parts = n.split(" ")
+            if len(parts) < 2:
+                continue
+            head = parts[at]
+            if len(head) >= 3 and head.isalpha():
+                owners.setdefault(head, set()).add(code)
+    out = {}
+    for head, codes in owners.items():
+        preferred = [c for c in BARE_HEAD_OWNERS if c in codes]
+        if preferred:
+            out[head] = preferred[0]
+    return out
+
+
 def symbol_owners(locale: str) -> dict[str, str]:
     """A symbol shared by several currencies in a locale's data belongs to none of them."""
     seen: dict[str, set[str]] = {}

@@ -153,6 +153,12 @@ def _with_cldr(data: dict[str, Any], locale: str) -> dict[str, Any]:
     heads = [w for w in cldr.unmarked_dollar(locale) if w.lower() not in taken]
     if heads:
         currencies["USD"] = list(currencies.get("USD", [])) + heads
+        taken.update(w.lower() for w in heads)
+    for head, code in cldr.bare_currency_heads(locale).items():  # "wons", "yens", "Won"
+        if head.lower() not in taken:
+            currencies.setdefault(code, [])
+            currencies[code] = list(currencies[code]) + [head]
+            taken.add(head.lower())
     out["currencies"] = currencies
     calendar = dict(out.get("calendar") or {})
     months = list(calendar.get("months") or [])
