@@ -102,11 +102,17 @@ def test_scale_slip_inside_one_article_is_a_conflict_of_that_source(tmp_path):
     assert res.facts.set_index("fact_id").loc[fid, "status"] == "conflict"
 
 
-def test_values_far_apart_are_not_a_conflict(tmp_path):
+def test_a_near_value_takes_the_source_slot_before_a_far_one(tmp_path):
+    # one article gives two revenues: the one near the other sources' value is the conflicting
+    # report of their fact; the one 3.5 times larger is not joined to it
     texts = dict(STORY)
-    texts["c_fr"] = texts["c_fr"].replace("1 234,5 millions", "4 321,5 millions")  # 3.5 times, no scale word
+    texts["c_fr"] = texts["c_fr"].replace("1 234,5 millions", "1 254,5 millions") + \
+        " Leur chiffre d'affaires publicitaire de 2024 atteint 4 321,5 millions de dollars."
     res = va.run([_corpus(tmp_path, texts)])
-    assert _fact_of(res, "c_fr", 4_321_500_000.0) != _fact_of(res, "a_en", 1_234_500_000.0)
+    fid = _fact_of(res, "a_en", 1_234_500_000.0)
+    assert _fact_of(res, "c_fr", 1_254_500_000.0) == fid
+    assert _fact_of(res, "c_fr", 4_321_500_000.0) != fid
+    assert res.facts.set_index("fact_id").loc[fid, "status"] == "conflict"
 
 
 def test_same_number_different_fact_never_merges(tmp_path):
