@@ -32,6 +32,8 @@ def base_articles() -> pd.DataFrame:
         if any(folder.glob("*.txt")):
             beside = folder / "sources.yaml"
             arts, _ = load_corpus([folder], read_sources(beside) if beside.is_file() else {})
+            # cluster sets reuse file names (t1_06_zh in several): the folder keeps ids unique
+            arts["source_id"] = folder.name + "_" + arts["source_id"]
             frames.append(arts)
     return pd.concat(frames, ignore_index=True)
 
