@@ -286,7 +286,7 @@ def test_ctrl_c_exits_130_without_traceback_and_keeps_the_previous_table(tmp_pat
     before = out.read_bytes()
     (tmp_path / "b.txt").write_text("1 " * 300_000, encoding="utf-8")  # several seconds of work
     proc = subprocess.Popen(cmd + ["--quiet"], stderr=subprocess.PIPE, text=True)
-    time.sleep(3.0)
+    time.sleep(6.0)  # past the imports (over 3 s on a loaded 2-core machine), inside the work
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "Traceback" not in err, err

@@ -214,8 +214,11 @@ def test_copies_are_one_source(tmp_path):
 # USD is inside the 0.5% tolerance) and final one of its conflict pairs. final3 was scored blind
 # once at 01ef2da (289/311, 6/30 conflicts, 15/30 merged) before any of this. final4, written last, was scored
 # blind once at acef94e: 325/356 agreements, 24/37 roundings, 15/42 conflicts, 2/17 merged.
+# Exclusive concepts read in half the window (link.NEAR_DIVISOR) gained 7 agreements, 10 roundings
+# and 4 conflicts over the nine sets and cost dev 83 -> 81 and final 121 -> 119 (a growth rate with
+# "share" close by on one side only).
 @pytest.mark.parametrize("name,agree,conflicts,merged", [
-    ("dev", 0.93, 0.60, 1), ("final", 0.83, 0.70, 3), ("last", 0.81, 0.0, 3), ("holdout", 0.89, 0.07, 3), ("sealed", 0.85, 0.35, 3),
+    ("dev", 0.92, 0.60, 1), ("final", 0.82, 0.70, 3), ("last", 0.81, 0.0, 3), ("holdout", 0.89, 0.07, 3), ("sealed", 0.85, 0.35, 3),
     ("fresh", 0.85, 0.30, 2), ("final2", 0.83, 0.45, 4), ("final3", 0.94, 0.65, 10),
     ("final4", 0.92, 0.33, 2)])
 def test_cluster_set_scores(name, agree, conflicts, merged):

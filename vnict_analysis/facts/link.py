@@ -65,6 +65,7 @@ DIGIT_BITS = 1.5            # prior evidence per significant digit of a specific
 BEFORE, AFTER = 90, 40      # characters of context read for concepts and label words
 #: The same window in scripts without spaces, where a character says as much as a word.
 BEFORE_DENSE, AFTER_DENSE = 60, 30
+NEAR_DIVISOR = 2            # exclusive concepts are read in half the window
 LINK_COLUMNS = ["mention_a", "mention_b", "source_a", "source_b", "decision", "score", "value", "period",
                 "indicator", "concepts", "label", "entity", "story", "counted", "published", "kind", "reasons"]
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -116,7 +117,9 @@ def _concept_patterns(concepts: dict, lang: str, spaced: bool, compounds: bool =
 
 
 def describe_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | None = None) -> pd.DataFrame:
-    """Per mention: the concept set and the label words around it (the evidence `link` compares)."""
+    """Per mention: the concept set and the label words around it (the evidence `link` compares),
+    and the concepts read in a window `NEAR_DIVISOR` times narrower (``near_concepts``: which of
+    two exclusive measures a figure is)."""
     from ..text.lexicon import load_lexicon
 
     concepts = load_concepts(resources)
@@ -138,13 +141,17 @@ def describe_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, resources:
         hi = min(int(m.sentence_end), int(m.end) + after)
         window = text[lo:int(m.start)] + " " + text[int(m.end):hi]
         found = frozenset(name for name, pat in pats if pat.search(window))
+        nlo = max(int(m.sentence_start), int(m.start) - before // NEAR_DIVISOR)
+        nhi = min(int(m.sentence_end), int(m.end) + after // NEAR_DIVISOR)
+        near_window = text[nlo:int(m.start)] + " " + text[int(m.end):nhi]
+        near = frozenset(name for name, pat in pats if name in found and pat.search(near_window))
         if spaced:
             words = frozenset(w.lower() for w in _WORD.findall(window))
         else:
             chars = re.sub(r"[\W\d_]", "", window)
             words = frozenset(chars[i:i + 2] for i in range(len(chars) - 1))
-        rows.append((found, words))
-    return pd.DataFrame(rows, columns=["concepts", "label_words"], index=mentions.index)
+        rows.append((found, words, near))
+    return pd.DataFrame(rows, columns=["concepts", "label_words", "near_concepts"], index=mentions.index)
 
 
 def _by_key(members: list[int], m: pd.DataFrame) -> dict[str, list[int]]:
@@ -336,6 +343,7 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
     rows = []
     records = m.to_dict("records")
     concepts_of, words_of = list(desc["concepts"]), list(desc["label_words"])
+    near_of = list(desc["near_concepts"])
     ids = list(m["mention_id"])
     pairs = {(i, j) if ids[i] < ids[j] else (j, i) for i, j in pairs}  # a before b by id: order-free
     for i, j in sorted(pairs, key=lambda p: (ids[p[0]], ids[p[1]])):
@@ -447,7 +455,9 @@ def link(mentions: pd.DataFrame, articles: pd.DataFrame, resources: Resources | 
             (same and co_reported and not (ca and cb))
         if not evidence and not (w_value >= 6 and len(re.sub(r"\D", "", str(a["number_text"]))) >= 3):
             veto = veto or "no shared concept or indicator, and the value is too common to link on"
-        split = _exclusive(ca, cb, exclusive) if ca and cb else None
+        # which of two exclusive measures a figure is, is read close to it: a "share" half a
+        # sentence away belongs to another figure
+        split = _exclusive(near_of[i], near_of[j], exclusive) if near_of[i] and near_of[j] else None
         if split and not (isinstance(ia, str) and ia == ib):
             veto = veto or f"{split[0]} vs {split[1]}{_EXCLUSIVE}"
         if not same and overlap and ca and cb and _jaccard(ca, cb) <= 0.25 and not (isinstance(ia, str) and ia == ib):
